@@ -8,7 +8,7 @@ import { extname, join, relative } from 'node:path'
 import { parseArgv } from 'zx'
 import { buildBriefing } from './build-briefing.ts'
 import { schemaJson, writeAtomic } from './output/write-outputs.ts'
-import { launchBrowser } from './print/print-pdf.ts'
+import { launchBrowser } from './print/launch-browser.ts'
 import { formatMessage, formatMessages, isSourceProblem } from './source/messages.ts'
 
 const SOURCE_EXTENSIONS = new Set(['.md', '.markdown', '.txt'])

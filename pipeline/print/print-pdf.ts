@@ -2,34 +2,10 @@
  * Stage 5: the PDF. Headless Chromium prints finished HTML and nothing else: JavaScript off, every
  * network request refused, A4 from the print CSS, tagged, with bookmarks from the headings.
  */
-import puppeteer, { type Browser } from 'puppeteer-core'
-import { type BrowserChoice, findBrowser, INSTALL_HINT } from './find-browser.ts'
+import type { Browser } from 'puppeteer-core'
 
-/** Time limits, in milliseconds. */
-export const LAUNCH_TIMEOUT = 30_000
+/** How long one page may take to load and print, in milliseconds. */
 export const RENDER_TIMEOUT = 60_000
-
-/** Start the one browser of a build. Close it in `finally`. */
-export async function launchBrowser(choice?: BrowserChoice | null): Promise<Browser> {
-  const found = choice ?? (await findBrowser())
-  if (!found) throw new Error(INSTALL_HINT)
-  return puppeteer.launch({
-    executablePath: found.executablePath,
-    headless: found.shell ? 'shell' : true,
-    timeout: LAUNCH_TIMEOUT,
-    // Root cannot use Chromium's sandbox; the page runs no script and loads nothing, see `printPdf`.
-    args: [
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-      '--host-resolver-rules=MAP * ~NOTFOUND',
-    ],
-  })
-}
 
 /** Print `html` to PDF bytes in a fresh page of `browser`. */
 export async function printPdf(browser: Browser, html: string): Promise<Uint8Array> {
