@@ -4,7 +4,7 @@
  */
 import type { Yaml } from 'mdast'
 import type { VFile } from 'vfile'
-import { parseDocument } from 'yaml'
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml'
 
 /** What a source may say about itself. */
 export interface Frontmatter {
@@ -22,7 +22,23 @@ const STRING_KEYS = ['title', 'subtitle', 'lang'] as const
 export function readFrontmatter(node: Yaml, file: VFile): Frontmatter {
   // The YAML text starts on the line after the opening `---`.
   const firstLine = (node.position?.start.line ?? 1) + 1
-  const document = parseDocument(node.value, { schema: 'core', customTags: [], uniqueKeys: true, prettyErrors: true })
+  const lineCounter = new LineCounter()
+  const document = parseDocument(node.value, {
+    schema: 'core',
+    customTags: [],
+    uniqueKeys: true,
+    prettyErrors: true,
+    lineCounter,
+  })
+  /** Where the key `key` is, in the source file. */
+  const placeOf = (key: string) => {
+    const pair = isMap(document.contents)
+      ? document.contents.items.find((item) => isScalar(item.key) && item.key.value === key)
+      : undefined
+    const offset = isScalar(pair?.key) ? (pair.key.range?.[0] ?? 0) : 0
+    const at = lineCounter.linePos(offset)
+    return { place: { line: firstLine + at.line - 1, column: at.col } }
+  }
   const error = document.errors[0]
   if (error) {
     const at = error.linePos?.[0]
@@ -39,16 +55,14 @@ export function readFrontmatter(node: Yaml, file: VFile): Frontmatter {
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
     if ((STRING_KEYS as readonly string[]).includes(key)) {
       if (typeof value === 'string' && value.trim()) result[key as (typeof STRING_KEYS)[number]] = value.trim()
-      else file.message(`Front matter \`${key}\` should be text`, { place: node.position })
+      else file.message(`Front matter \`${key}\` should be text`, placeOf(key))
     } else if (key === 'keywords') {
       const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : null
       if (list?.every((item) => typeof item === 'string'))
         result.keywords = list.map((item) => item.trim()).filter(Boolean)
-      else file.message('Front matter `keywords` should be a list of words', { place: node.position })
+      else file.message('Front matter `keywords` should be a list of words', placeOf(key))
     } else {
-      file.message(`Unknown front matter key \`${key}\` (known: title, subtitle, lang, keywords)`, {
-        place: node.position,
-      })
+      file.message(`Unknown front matter key \`${key}\` (known: title, subtitle, lang, keywords)`, placeOf(key))
     }
   }
   return result
