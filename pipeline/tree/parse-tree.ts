@@ -1,6 +1,7 @@
 /**
  * Stage 2: the tree. Parses the source with unified + remark-parse into mdast; a YAML front matter
- * block (remark-frontmatter) is read as data only, into `file.data.frontmatter`.
+ * block (remark-frontmatter) is read as data only, into `file.data.frontmatter`. The tree is made
+ * safe (`sanitizeTree`: no raw HTML, images, unsafe links or control characters) before anyone reads it.
  */
 import type { Root } from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
@@ -8,6 +9,7 @@ import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import type { VFile } from 'vfile'
 import { type Frontmatter, readFrontmatter } from './frontmatter.ts'
+import { sanitizeTree } from './sanitize-tree.ts'
 
 declare module 'vfile' {
   interface DataMap {
@@ -20,6 +22,7 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).fr
 /** Parse `file` into an mdast tree (positions point into the file as it is on disk). */
 export function parseTree(file: VFile): Root {
   const tree = processor.parse(file)
+  sanitizeTree(tree, file)
   const first = tree.children[0]
   file.data.frontmatter = first?.type === 'yaml' ? readFrontmatter(first, file) : {}
   return tree

@@ -1,0 +1,203 @@
+/**
+ * Stage 2, made safe: whatever a source holds, nothing from it runs, loads or misleads. A
+ * transformer `(tree, file) => void` run by `parseTree` before anything reads the tree:
+ *
+ * - raw HTML (`html` nodes, block or inline) is dropped, with a warning at its position; a node that
+ *   is only an HTML comment is the Markdown idiom for a note to oneself and is dropped quietly;
+ * - images are never loaded: each becomes its description (alt text), with a warning;
+ * - links keep their target only when it is a public `http(s):` or a `mailto:` address
+ *   (`safe-url.ts`); any other link is reduced to its text, and its definition removed, with a warning;
+ * - C0/C1 control characters (but tab and line breaks) and the bidirectional embeddings, overrides
+ *   and isolates (U+202A–U+202E, U+2066–U+2069, the "Trojan Source" characters) are removed from
+ *   every value in the tree, each with a warning at its exact place in the file;
+ * - a token (run of non-space characters) longer than `MAX_TOKEN_LENGTH` is no word a reader can use
+ *   and would make the page layout and the extractors' patterns work on it for nothing: it is cut to
+ *   its first `KEPT_TOKEN_LENGTH` characters and an ellipsis, with a warning naming its length.
+ *
+ * Positions of the nodes that stay are untouched: they still point into the file as it is on disk.
+ */
+import type { Definition, Nodes, Parents, Root, RootContent, Text } from 'mdast'
+import { toString as nodeText } from 'mdast-util-to-string'
+import type { Point } from 'unist'
+import { CONTINUE, SKIP, visit } from 'unist-util-visit'
+import type { VFile } from 'vfile'
+import { unsafeUrlReason } from './safe-url.ts'
+
+/** Longest run of non-space characters kept as it is. */
+export const MAX_TOKEN_LENGTH = 300
+/** How much of a longer token is kept, before an ellipsis. */
+export const KEPT_TOKEN_LENGTH = 60
+/** Warnings about unsafe characters beyond this many are folded into one. */
+const MAX_CHARACTER_WARNINGS = 10
+
+const RULE_SOURCE = 'sanitize-tree'
+
+/** Control characters but tab, LF and CR; bidi embeddings, overrides and isolates. */
+const UNSAFE_CHARACTER = /(?![\t\n\r])[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu
+const LONG_TOKEN = new RegExp(`\\S{${MAX_TOKEN_LENGTH + 1},}`, 'gu')
+
+const BIDI_NAMES: Record<number, string> = {
+  8234: 'left-to-right embedding',
+  8235: 'right-to-left embedding',
+  8236: 'pop directional formatting',
+  8237: 'left-to-right override',
+  8238: 'right-to-left override',
+  8294: 'left-to-right isolate',
+  8295: 'right-to-left isolate',
+  8296: 'first strong isolate',
+  8297: 'pop directional isolate',
+}
+
+/** Make `tree` safe to extract from, render and print; every change is a warning on `file`. */
+export function sanitizeTree(tree: Root, file: VFile): void {
+  const source = String(file.value ?? '')
+  const pointAt = pointFinder(source)
+  reportUnsafeCharacters(source, pointAt, file)
+  const unsafeDefinitions = removeUnsafeDefinitions(tree, file)
+
+  visit(tree, (node, index, parent) => {
+    if (!parent || index === undefined) return CONTINUE
+    const replacement = replace(node, file, unsafeDefinitions)
+    if (replacement === undefined) return CONTINUE
+    parent.children.splice(index, 1, ...(replacement as never[]))
+    // Look at what took its place (a link's children may hold more to sanitize).
+    return [SKIP, index]
+  })
+
+  visit(tree, (node) => {
+    if ('value' in node && typeof node.value === 'string') {
+      node.value = stripUnsafeCharacters(node.value)
+      if (node.type !== 'yaml' && node.type !== 'html') node.value = shortenTokens(node, source, pointAt, file)
+    }
+    if ('url' in node) node.url = stripUnsafeCharacters(node.url)
+    if ('title' in node && typeof node.title === 'string') node.title = stripUnsafeCharacters(node.title)
+    if ('alt' in node && typeof node.alt === 'string') node.alt = stripUnsafeCharacters(node.alt)
+  })
+
+  removeEmptyParagraphs(tree)
+}
+
+/** What replaces `node` in its parent (`undefined`: keep it as it is). */
+function replace(node: Nodes, file: VFile, unsafeDefinitions: Set<string>): RootContent[] | undefined {
+  const place = node.position
+  const options = (ruleId: string) => ({ place, ruleId, source: RULE_SOURCE })
+  switch (node.type) {
+    case 'html':
+      if (!/^\s*<!--(?:(?!-->)[\s\S])*-->\s*$/.test(node.value))
+        file.message(`Raw HTML dropped: \`${snippet(node.value)}\` (a briefing carries text only)`, options('html'))
+      return []
+    case 'image':
+    case 'imageReference': {
+      const target = node.type === 'image' ? ` \`${snippet(node.url)}\`` : ''
+      file.message(`Image${target} not loaded; kept its description only`, options('image'))
+      return node.alt ? [{ type: 'text', value: node.alt, ...(place ? { position: place } : {}) } satisfies Text] : []
+    }
+    case 'link': {
+      const reason = unsafeUrlReason(node.url)
+      if (!reason) return undefined
+      file.message(`Link to \`${snippet(node.url)}\` reduced to its text: ${reason}`, options('link'))
+      return node.children
+    }
+    case 'linkReference':
+      return unsafeDefinitions.has(node.identifier) ? node.children : undefined
+    default:
+      return undefined
+  }
+}
+
+/** Remove definitions whose target may not be linked; their identifiers, for the references. */
+function removeUnsafeDefinitions(tree: Root, file: VFile): Set<string> {
+  const unsafe = new Set<string>()
+  visit(tree, 'definition', (node: Definition, index, parent) => {
+    const reason = unsafeUrlReason(node.url)
+    if (!reason || !parent || index === undefined) return CONTINUE
+    file.message(`Link definition \`${snippet(node.url)}\` removed: ${reason}`, {
+      place: node.position,
+      ruleId: 'link',
+      source: RULE_SOURCE,
+    })
+    unsafe.add(node.identifier)
+    parent.children.splice(index, 1)
+    return [SKIP, index]
+  })
+  return unsafe
+}
+
+/** A warning at the exact place of each unsafe character, the first few of them one by one. */
+function reportUnsafeCharacters(source: string, pointAt: (offset: number) => Point, file: VFile): void {
+  const found = [...source.matchAll(UNSAFE_CHARACTER)]
+  for (const [count, match] of found.entries()) {
+    const place = pointAt(match.index)
+    const options = { place, ruleId: 'character', source: RULE_SOURCE }
+    if (count === MAX_CHARACTER_WARNINGS) {
+      file.message(`${found.length - count} more control or bidirectional characters removed`, options)
+      return
+    }
+    const code = match[0].codePointAt(0) ?? 0
+    const name = BIDI_NAMES[code]
+    const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
+    file.message(
+      name
+        ? `Removed ${hex} (${name}): it can make text display differently from what it says`
+        : `Removed control character ${hex}`,
+      options,
+    )
+  }
+}
+
+/** `value` without control characters and bidi overrides. */
+export function stripUnsafeCharacters(value: string): string {
+  return value.replace(UNSAFE_CHARACTER, '')
+}
+
+/** The literal value of `node` with every enormous token cut short, each with a warning. */
+function shortenTokens(
+  node: Nodes & { value: string },
+  source: string,
+  pointAt: (offset: number) => Point,
+  file: VFile,
+): string {
+  return node.value.replace(LONG_TOKEN, (token) => {
+    const characters = [...token]
+    // Point at the token itself when the node's text is in the source as written (no escapes).
+    const start = node.position?.start.offset
+    const at = start === undefined ? -1 : source.indexOf(token.slice(0, 64), start)
+    file.message(
+      `Token of ${characters.length} characters without a space cut to its first ${KEPT_TOKEN_LENGTH} (longest kept: ${MAX_TOKEN_LENGTH})`,
+      { place: at === -1 ? node.position : pointAt(at), ruleId: 'token', source: RULE_SOURCE },
+    )
+    return `${characters.slice(0, KEPT_TOKEN_LENGTH).join('')}…`
+  })
+}
+
+/** Remove paragraphs left without any text (all raw HTML, say), so no one extracts an empty one. */
+function removeEmptyParagraphs(tree: Root): void {
+  visit(tree, 'paragraph', (node, index, parent: Parents | undefined) => {
+    if (!parent || index === undefined || nodeText(node).trim() !== '') return CONTINUE
+    parent.children.splice(index, 1)
+    return [SKIP, index]
+  })
+}
+
+/** A short, one-line echo of source text for a message. */
+function snippet(text: string): string {
+  const line = stripUnsafeCharacters(text).replace(/\s+/g, ' ').trim()
+  return line.length > 60 ? `${line.slice(0, 59)}…` : line
+}
+
+/** Line and column (1-based) of a 0-based offset into `source`. */
+function pointFinder(source: string): (offset: number) => Point {
+  const lineStarts = [0]
+  for (let index = source.indexOf('\n'); index !== -1; index = source.indexOf('\n', index + 1))
+    lineStarts.push(index + 1)
+  return (offset) => {
+    let low = 0
+    let high = lineStarts.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if ((lineStarts[middle] ?? 0) <= offset) low = middle
+      else high = middle - 1
+    }
+    return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1, offset }
+  }
+}
