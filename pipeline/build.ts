@@ -8,8 +8,8 @@ import { extname, join, relative } from 'node:path'
 import { parseArgv } from 'zx'
 import { buildBriefing } from './build-briefing.ts'
 import { schemaJson, writeAtomic } from './output/write-outputs.ts'
-import { launchBrowser } from './print/launch-browser.ts'
-import { formatMessage, formatMessages, isSourceProblem } from './source/messages.ts'
+import { exitOnSignals, launchBrowser } from './print/launch-browser.ts'
+import { formatFailure, formatMessage, formatMessages, isSourceProblem } from './source/messages.ts'
 
 const SOURCE_EXTENSIONS = new Set(['.md', '.markdown', '.txt'])
 
@@ -61,7 +61,8 @@ async function main(): Promise<number> {
   const sources = options.sources ?? (await listSources('source'))
   const log = (line: string) => options.quiet || console.log(line)
 
-  /** 2. The one browser, started now so it is ready by the time the first HTML is. */
+  /** 2. The one browser, started now so it is ready by the time the first HTML is; killed on Ctrl-C. */
+  exitOnSignals()
   const browser = options.pdf ? launchBrowser() : null
   // A launch failure is reported where the browser is first awaited; do not let it go unhandled meanwhile.
   browser?.catch(() => {})
@@ -101,7 +102,8 @@ main().then(
       console.error(`build: ${error.message}`)
       process.exitCode = 2
     } else {
-      console.error(error)
+      // A failure of the build itself (no browser, a time limit) is one line; only a bug gets a stack.
+      console.error(formatFailure(error) ?? error)
       process.exitCode = 1
     }
   },

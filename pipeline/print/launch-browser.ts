@@ -1,31 +1,129 @@
 /**
- * The one browser of a build: found by `findBrowser`, started with no network of its own,
- * within a time limit. Whoever launches it closes it in `finally`.
+ * The one browser of a build: found by `findBrowser`, started with no network of its own, within a
+ * time limit, in a profile folder of its own. Whoever launches it closes it in `finally`; for the
+ * paths `finally` does not see, `exitOnSignals` (Ctrl-C, SIGTERM, SIGHUP) and the process's `exit`
+ * kill every browser this process started, with all of its child processes, and remove its profile.
  */
-import puppeteer, { type Browser } from 'puppeteer-core'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import puppeteer, { type Browser, TimeoutError } from 'puppeteer-core'
+import { BuildFailure, oneLine } from '../source/messages.ts'
 import { type BrowserChoice, findBrowser, INSTALL_HINT } from './find-browser.ts'
+import { launchTimeout } from './time-limits.ts'
 
-/** Time limits, in milliseconds. */
-export const LAUNCH_TIMEOUT = 30_000
+/** A browser this process started and has not seen exit. */
+interface Running {
+  /** Stops a launch still under way (and kills what it started). */
+  abort: AbortController
+  browser?: Browser
+  profile: string
+}
+
+const running = new Set<Running>()
+
+/** Exit codes for a build stopped by a signal: 128 + the signal's number. */
+const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const
 
 /** Start the one browser of a build. Close it in `finally`. */
 export async function launchBrowser(choice?: BrowserChoice | null): Promise<Browser> {
   const found = choice ?? (await findBrowser())
-  if (!found) throw new Error(INSTALL_HINT)
-  return puppeteer.launch({
-    executablePath: found.executablePath,
-    headless: found.shell ? 'shell' : true,
-    timeout: LAUNCH_TIMEOUT,
-    // Root cannot use Chromium's sandbox; the page runs no script and loads nothing, see `printPdf`.
-    args: [
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-      '--host-resolver-rules=MAP * ~NOTFOUND',
-    ],
-  })
+  if (!found) throw new BuildFailure(INSTALL_HINT)
+  const timeout = launchTimeout()
+  const entry: Running = {
+    abort: new AbortController(),
+    profile: mkdtempSync(join(tmpdir(), 'briefing-chromium-')),
+  }
+  running.add(entry)
+  try {
+    const browser = await puppeteer.launch({
+      executablePath: found.executablePath,
+      headless: found.shell ? 'shell' : true,
+      timeout,
+      userDataDir: entry.profile,
+      // A pipe, not a port: nothing else can connect, and the browser exits when this process dies.
+      pipe: true,
+      signal: entry.abort.signal,
+      // Signals are handled once for every browser, by `exitOnSignals`.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+      // Root cannot use Chromium's sandbox; the page runs no script and loads nothing, see `lock-down-page.ts`.
+      args: [
+        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+        '--no-first-run',
+        '--no-pings',
+        '--host-resolver-rules=MAP * ~NOTFOUND',
+      ],
+    })
+    entry.browser = browser
+    browser.process()?.once('exit', () => forget(entry))
+    return browser
+  } catch (error) {
+    kill(entry)
+    const reason =
+      error instanceof TimeoutError
+        ? `did not start within ${timeout} ms (set BRIEFING_LAUNCH_TIMEOUT_MS to allow more)`
+        : `could not start: ${(error as Error).message.split('\n')[0]}`
+    throw new BuildFailure(`Chromium ${found.executablePath} ${reason}`)
+  }
+}
+
+/** How many browsers this process has started and not yet seen exit (for tests). */
+export function runningBrowsers(): number {
+  return running.size
+}
+
+let installed = false
+
+/**
+ * On SIGINT, SIGTERM or SIGHUP: say so on one line, kill every browser this process started, and
+ * exit with 128 + the signal number (130, 143, 129). Outputs being written are left as they were
+ * (`writeAtomic` removes its temporary files on exit). Safe to call more than once.
+ */
+export function exitOnSignals(): void {
+  if (installed) return
+  installed = true
+  for (const [signal, code] of Object.entries(SIGNAL_EXIT_CODES)) {
+    process.on(signal, () => {
+      const browsers = running.size
+      console.error(
+        oneLine(`build: stopped by ${signal}${browsers ? '; browser closed' : ''}; earlier outputs unchanged`),
+      )
+      killAll()
+      process.exit(code)
+    })
+  }
+}
+
+// Whatever way the process ends (an uncaught error, `process.exit` anywhere), no browser outlives it.
+process.on('exit', killAll)
+
+function killAll(): void {
+  for (const entry of running) kill(entry)
+}
+
+/** Kill the browser of `entry` and every process it started, now, and remove its profile. */
+function kill(entry: Running): void {
+  entry.abort.abort()
+  const pid = entry.browser?.process()?.pid
+  if (pid) {
+    try {
+      // Puppeteer starts Chromium as the leader of its own process group: the group is the whole browser.
+      process.kill(-pid, 'SIGKILL')
+    } catch {
+      // Already gone.
+    }
+  }
+  forget(entry)
+}
+
+function forget(entry: Running): void {
+  running.delete(entry)
+  rmSync(entry.profile, { recursive: true, force: true, maxRetries: 3 })
 }

@@ -1,14 +1,61 @@
 /**
  * Stage 5: the PDF. Headless Chromium prints finished HTML and nothing else: JavaScript off, every
- * network request refused, A4 from the print CSS, tagged, with bookmarks from the headings.
+ * network request refused, A4 from the print CSS, tagged, with bookmarks from the headings. The
+ * contents get their page numbers from a layout measured before printing (`paginate.ts`); the
+ * bookmarks of the printed PDF confirm them, and only when they disagree is the page printed again.
  */
-import type { Browser } from 'puppeteer-core'
+import type { Browser, Page } from 'puppeteer-core'
+import { finishPdf, loadPdf, type PdfMeta, readOutline } from './finish-pdf.ts'
+import { fillContents, measurePages } from './paginate.ts'
+
+export type { PdfMeta } from './finish-pdf.ts'
 
 /** How long one page may take to load and print, in milliseconds. */
 export const RENDER_TIMEOUT = 60_000
 
+/** What printing found out, for tests and the build's log. */
+export interface PrintReport {
+  /** Page of each contents entry, by section id, as printed. */
+  pages: Record<string, number>
+  /** Whether the measured pages were wrong and the document was printed a second time. */
+  reprinted: boolean
+}
+
+async function print(page: Page): Promise<Uint8Array> {
+  return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: RENDER_TIMEOUT })
+}
+
+/**
+ * The pages the headings of the contents' targets fell on, from the PDF's bookmarks: for each
+ * entry in order, the next bookmark with the same title as the target's heading.
+ */
+function outlinePages(
+  outline: { title: string; page: number }[],
+  headings: { id: string; title: string }[],
+): Record<string, number> {
+  const pages: Record<string, number> = {}
+  let from = 0
+  for (const { id, title } of headings) {
+    const index = outline.findIndex((entry, position) => position >= from && entry.title.trim() === title)
+    if (index === -1) continue
+    pages[id] = outline[index]?.page ?? 0
+    from = index + 1
+  }
+  return pages
+}
+
+function samePages(a: Record<string, number>, b: Record<string, number>): boolean {
+  const keys = Object.keys(b)
+  return keys.length === Object.keys(a).length && keys.every((key) => a[key] === b[key])
+}
+
 /** Print `html` to PDF bytes in a fresh page of `browser`. */
-export async function printPdf(browser: Browser, html: string): Promise<Uint8Array> {
+export async function printPdf(
+  browser: Browser,
+  html: string,
+  meta: PdfMeta,
+  report?: (result: PrintReport) => void,
+): Promise<Uint8Array> {
   const page = await browser.newPage()
   try {
     page.setDefaultTimeout(RENDER_TIMEOUT)
@@ -20,13 +67,27 @@ export async function printPdf(browser: Browser, html: string): Promise<Uint8Arr
       void request.abort('blockedbyclient')
     })
     await page.setContent(html, { waitUntil: 'load', timeout: RENDER_TIMEOUT })
-    return await page.pdf({
-      preferCSSPageSize: true,
-      printBackground: true,
-      tagged: true,
-      outline: true,
-      timeout: RENDER_TIMEOUT,
-    })
+    await page.emulateMediaType('print')
+    const measured = await measurePages(page)
+    await fillContents(page, measured)
+    let pdf = await loadPdf(await print(page))
+    const headings = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('[data-toc-for]')].map((entry) => {
+        const id = entry.dataset.tocFor ?? ''
+        const heading = document.getElementById(id)?.querySelector('h1, h2, h3')
+        return { id, title: (heading?.textContent ?? '').trim() }
+      }),
+    )
+    const printed = outlinePages(readOutline(pdf), headings)
+    let reprinted = false
+    if (!samePages(measured, printed) && Object.keys(printed).length === headings.length) {
+      // The measurement was wrong; the bookmarks are right. Numbers keep their width, so one more print settles it.
+      await fillContents(page, printed)
+      pdf = await loadPdf(await print(page))
+      reprinted = true
+    }
+    report?.({ pages: printed, reprinted })
+    return await finishPdf(pdf, meta)
   } finally {
     await page.close().catch(() => {})
   }
