@@ -5,7 +5,7 @@
  * bookmarks of the printed PDF confirm them, and only when they disagree is the page printed again.
  */
 import type { Browser, Page } from 'puppeteer-core'
-import { finishPdf, loadPdf, type PdfMeta, readOutline } from './finish-pdf.ts'
+import { finishPdf, loadPdf, type PdfMeta, readOutline, undoubled } from './finish-pdf.ts'
 import { fillContents, measurePages } from './paginate.ts'
 
 export type { PdfMeta } from './finish-pdf.ts'
@@ -17,12 +17,20 @@ export const RENDER_TIMEOUT = 60_000
 export interface PrintReport {
   /** Page of each contents entry, by section id, as printed. */
   pages: Record<string, number>
+  /** Page of each contents entry as measured before printing. */
+  measured: Record<string, number>
   /** Whether the measured pages were wrong and the document was printed a second time. */
   reprinted: boolean
 }
 
 async function print(page: Page): Promise<Uint8Array> {
-  return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: RENDER_TIMEOUT })
+  return page.pdf({
+    preferCSSPageSize: true,
+    printBackground: true,
+    tagged: true,
+    outline: true,
+    timeout: RENDER_TIMEOUT,
+  })
 }
 
 /**
@@ -36,7 +44,7 @@ function outlinePages(
   const pages: Record<string, number> = {}
   let from = 0
   for (const { id, title } of headings) {
-    const index = outline.findIndex((entry, position) => position >= from && entry.title.trim() === title)
+    const index = outline.findIndex((entry, position) => position >= from && undoubled(entry.title.trim()) === title)
     if (index === -1) continue
     pages[id] = outline[index]?.page ?? 0
     from = index + 1
@@ -48,6 +56,14 @@ function samePages(a: Record<string, number>, b: Record<string, number>): boolea
   const keys = Object.keys(b)
   return keys.length === Object.keys(a).length && keys.every((key) => a[key] === b[key])
 }
+
+/** The heading text of each contents entry's target, in the page (as text: see `paginate.ts`). */
+const HEADINGS = `[...document.querySelectorAll('[data-toc-for]')].map(function (entry) {
+  var id = entry.dataset.tocFor || ''
+  var target = document.getElementById(id)
+  var heading = target ? target.querySelector('h1, h2, h3') : null
+  return { id: id, title: heading ? heading.textContent.trim() : '' }
+})`
 
 /** Print `html` to PDF bytes in a fresh page of `browser`. */
 export async function printPdf(
@@ -68,16 +84,12 @@ export async function printPdf(
     })
     await page.setContent(html, { waitUntil: 'load', timeout: RENDER_TIMEOUT })
     await page.emulateMediaType('print')
+    // Fonts are data URLs, but still load after `load`; measure and print only once they are in.
+    await page.evaluate('document.fonts.ready.then(function () { return document.fonts.size })')
     const measured = await measurePages(page)
     await fillContents(page, measured)
     let pdf = await loadPdf(await print(page))
-    const headings = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('[data-toc-for]')].map((entry) => {
-        const id = entry.dataset.tocFor ?? ''
-        const heading = document.getElementById(id)?.querySelector('h1, h2, h3')
-        return { id, title: (heading?.textContent ?? '').trim() }
-      }),
-    )
+    const headings = (await page.evaluate(HEADINGS)) as { id: string; title: string }[]
     const printed = outlinePages(readOutline(pdf), headings)
     let reprinted = false
     if (!samePages(measured, printed) && Object.keys(printed).length === headings.length) {
@@ -86,7 +98,7 @@ export async function printPdf(
       pdf = await loadPdf(await print(page))
       reprinted = true
     }
-    report?.({ pages: printed, reprinted })
+    report?.({ pages: printed, measured, reprinted })
     return await finishPdf(pdf, meta)
   } finally {
     await page.close().catch(() => {})

@@ -1,13 +1,20 @@
 /**
  * Stage 4: the pages. Renders the briefing data with Handlebars: one layout, a partial per part of
- * the page, helpers registered in one place, CSS inlined. Source text only ever reaches templates
- * as data (escaped by `{{…}}`), never as a template.
+ * the page, helpers registered in one place, CSS, fonts and pictures inlined. Source text only ever
+ * reaches templates as data (escaped by `{{…}}`), never as a template.
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import Handlebars from 'handlebars'
 import type { Briefing } from '../briefing-schema.ts'
+import { fontFaces } from './fonts.ts'
 import { registerHelpers } from './helpers.ts'
+import { mapPartners } from './region-members.ts'
+import { formatDate } from './svg/dates.ts'
+import { regionMapSvg } from './svg/region-map.ts'
+import { timelineSvg } from './svg/timeline.ts'
+import { topicMatrixSvg, topicRows } from './svg/topic-matrix.ts'
+import { briefingView } from './view-model.ts'
 
 /** Where the templates live, anchored to this module, not to the working directory. */
 export const TEMPLATES_DIR = join(import.meta.dirname, '..', '..', 'templates')
@@ -40,8 +47,40 @@ function layout(): Handlebars.TemplateDelegate {
   return compiled
 }
 
+/** The pictures, drawn at build time. */
+function pictures(briefing: Briefing) {
+  const lanes = briefing.partners.map(({ id, name }) => ({ id, name }))
+  return {
+    timeline:
+      briefing.timeline.length > 0
+        ? timelineSvg(briefing.timeline, lanes, 'fig-timeline', 'Timeline of dated events')
+        : null,
+    matrix:
+      briefing.partners.length > 0
+        ? topicMatrixSvg(topicRows(briefing.partners), briefing.partners, 'fig-topics', 'Topics by partner')
+        : null,
+    map: regionMapSvg(mapPartners(briefing.partners), 'fig-map', 'Map of the partners'),
+  }
+}
+
 /** Render the self-contained HTML briefing. */
-export function renderHtml(briefing: Briefing, meta: PageMeta): string {
+export async function renderHtml(briefing: Briefing, meta: PageMeta): Promise<string> {
   const css = readFileSync(join(TEMPLATES_DIR, 'style.css'), 'utf8')
-  return layout()({ briefing, meta, css, fingerprint: briefing.source.sha256.slice(0, 12) })
+  const context = {
+    briefing: briefingView(briefing),
+    source: briefing.source,
+    meta: {
+      ...meta,
+      keywords: meta.keywords.join(', '),
+      sourceDateText: meta.sourceDate ? formatDate(meta.sourceDate) : '',
+    },
+    css,
+    fonts: [] as string[],
+    pictures: pictures(briefing),
+    fingerprint: briefing.source.sha256.slice(0, 12),
+  }
+  // The fonts carry only the glyphs the page uses, so render once to learn them.
+  const draft = layout()(context)
+  context.fonts = await fontFaces(draft.replace(/<style>[\s\S]*?<\/style>/g, ''))
+  return layout()(context)
 }

@@ -1,0 +1,35 @@
+/**
+ * Text as segments for the templates: plain runs and acronyms with their expansion, so every
+ * acronym of the glossary becomes an `<abbr>` while the text stays data that Handlebars escapes.
+ */
+import type { GlossaryEntry } from '../briefing-schema.ts'
+
+/** A run of text; `expansion` is set when the run is an acronym of the glossary. */
+export interface Segment {
+  text: string
+  expansion: string | null
+}
+
+/** Split text into segments with `glossary`'s acronyms marked; a function made once per briefing. */
+export function proseSplitter(glossary: GlossaryEntry[]): (text: string) => Segment[] {
+  const expansions = new Map<string, string>()
+  for (const entry of glossary) if (!expansions.has(entry.acronym)) expansions.set(entry.acronym, entry.expansion)
+  if (expansions.size === 0) return (text) => [{ text, expansion: null }]
+  const alternatives = [...expansions.keys()]
+    .sort((a, b) => b.length - a.length || a.localeCompare(b))
+    .map((acronym) => acronym.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  // An acronym counts only as a whole word: "MIC" is not in "MICRO" nor in "dynamic".
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu')
+  return (text) => {
+    const segments: Segment[] = []
+    let last = 0
+    for (const match of text.matchAll(pattern)) {
+      const start = match.index ?? 0
+      if (start > last) segments.push({ text: text.slice(last, start), expansion: null })
+      segments.push({ text: match[0], expansion: expansions.get(match[0]) ?? null })
+      last = start + match[0].length
+    }
+    if (last < text.length) segments.push({ text: text.slice(last), expansion: null })
+    return segments
+  }
+}

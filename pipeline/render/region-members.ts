@@ -1,0 +1,44 @@
+/**
+ * Which states stand for a partner on the map: its own `iso`, or for a regional body the members
+ * listed in `pipeline/data/regions.json` (kept by the extraction stage), found by id or name.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Partner } from '../briefing-schema.ts'
+import type { MapPartner } from './svg/region-map.ts'
+
+interface Region {
+  id: string
+  name: string
+  longName?: string
+  aliases?: string[]
+  members: string[]
+}
+
+const REGIONS_PATH = join(import.meta.dirname, '..', 'data', 'regions.json')
+let regions: Region[] | undefined
+
+function loadRegions(): Region[] {
+  regions ??= JSON.parse(readFileSync(REGIONS_PATH, 'utf8')) as Region[]
+  return regions
+}
+
+/** The region of the data that `partner` is, if any. */
+export function regionOf(partner: Pick<Partner, 'id' | 'name'>, known: Region[] = loadRegions()): Region | undefined {
+  const name = partner.name.toLowerCase()
+  return known.find(
+    (region) =>
+      region.id === partner.id ||
+      [region.name, region.longName ?? '', ...(region.aliases ?? [])].some((alias) => alias.toLowerCase() === name),
+  )
+}
+
+/** The partners as the map draws them. */
+export function mapPartners(partners: Partner[]): MapPartner[] {
+  return partners.map((partner) => ({
+    id: partner.id,
+    name: partner.name,
+    kind: partner.kind,
+    iso: partner.iso ? [partner.iso] : partner.kind === 'region' ? (regionOf(partner)?.members ?? []) : [],
+  }))
+}

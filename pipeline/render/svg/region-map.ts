@@ -1,0 +1,197 @@
+/**
+ * The map of the region: Natural Earth countries (`world-atlas`, 1:50m) projected with d3-geo at
+ * build time and cropped to the partners' extent. Partner countries are filled, member states of
+ * regional partners shaded, everything else drawn faint for context. Static SVG, one path per line.
+ */
+import { createRequire } from 'node:module'
+import { type GeoPermissibleObjects, geoArea, geoCentroid, geoMercator, geoPath } from 'd3-geo'
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson'
+import countries from 'i18n-iso-countries'
+import { feature } from 'topojson-client'
+import type { GeometryCollection, Topology } from 'topojson-specification'
+import { escapeXml, num } from './svg-text.ts'
+
+/** A partner on the map: its own country (`iso`) or the member states of a region. */
+export interface MapPartner {
+  id: string
+  name: string
+  kind: 'country' | 'region'
+  /** ISO 3166-1 alpha-2 codes of the land that stands for the partner. */
+  iso: string[]
+}
+
+const WIDTH = 720
+const PAD = 24
+const MIN_HEIGHT = 300
+const MAX_HEIGHT = 560
+/** Degrees of land shown around the outermost partners. */
+const FRAME = 8
+/** When no partner has a place on the map: East, South and South-East Asia and Oceania. */
+const ASIA_PACIFIC: Feature = {
+  type: 'Feature',
+  properties: {},
+  geometry: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [60, -15],
+        [60, 50],
+        [150, 50],
+        [150, -15],
+        [60, -15],
+      ],
+    ],
+  },
+}
+
+const require = createRequire(import.meta.url)
+let world: Feature<Geometry, { name: string }>[] | undefined
+
+/** Natural Earth countries as GeoJSON features, read once per process. */
+function worldFeatures(): Feature<Geometry, { name: string }>[] {
+  if (!world) {
+    const topology = require('world-atlas/countries-50m.json') as Topology<{
+      countries: GeometryCollection<{ name: string }>
+    }>
+    world = (feature(topology, topology.objects.countries) as FeatureCollection<Geometry, { name: string }>).features
+  }
+  return world
+}
+
+/** The world-atlas id (ISO 3166-1 numeric, zero-padded) of an alpha-2 code, from `i18n-iso-countries`. */
+export function numericId(alpha2: string): string | undefined {
+  return countries.alpha2ToNumeric(alpha2)
+}
+
+/** The main landmass of a country, so overseas territories do not stretch the frame. */
+function mainland(shape: Feature): Feature {
+  const geometry = shape.geometry
+  if (geometry?.type !== 'MultiPolygon') return shape
+  const polygons = (geometry as MultiPolygon).coordinates.map(
+    (coordinates): Polygon => ({ type: 'Polygon', coordinates }),
+  )
+  const largest = polygons.reduce((best, polygon) => (geoArea(polygon) > geoArea(best) ? polygon : best))
+  return { ...shape, geometry: largest }
+}
+
+/** A frame around `points` (longitude, latitude) with room for the land around them. */
+function box(points: [number, number][]): Feature {
+  const lons = points.map(([lon]) => lon)
+  const lats = points.map(([, lat]) => lat)
+  const [west, east] = [Math.max(-180, Math.min(...lons) - FRAME), Math.min(180, Math.max(...lons) + FRAME)]
+  const [south, north] = [Math.max(-80, Math.min(...lats) - FRAME), Math.min(80, Math.max(...lats) + FRAME)]
+  return {
+    type: 'Feature',
+    properties: {},
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [west, south],
+          [east, south],
+          [east, north],
+          [west, north],
+          [west, south],
+        ],
+      ],
+    },
+  }
+}
+
+/** Draw the partners of `partners` on a map cropped to them; `id` prefixes the SVG's element ids. */
+export function regionMapSvg(partners: MapPartner[], id: string, title: string): string {
+  const features = worldFeatures()
+  const role = new Map<string, 'partner' | 'member'>()
+  for (const partner of partners) {
+    for (const iso of partner.iso) {
+      const numeric = numericId(iso)
+      if (!numeric) continue
+      if (partner.kind === 'country') role.set(numeric, 'partner')
+      else if (!role.has(numeric)) role.set(numeric, 'member')
+    }
+  }
+  const byId = (numeric: string) => features.find((shape) => shape.id === numeric)
+  const centres = [...role.keys()].flatMap((numeric) => {
+    const shape = byId(numeric)
+    return shape ? [geoCentroid(mainland(shape))] : []
+  })
+  const frame: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: [centres.length > 0 ? box(centres) : ASIA_PACIFIC],
+  }
+  const projection = geoMercator().fitWidth(WIDTH - 2 * PAD, frame)
+  const [[, top], [, bottom]] = geoPath(projection).bounds(frame)
+  const height = Math.round(Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, bottom - top + 2 * PAD)))
+  projection.fitExtent(
+    [
+      [PAD, PAD],
+      [WIDTH - PAD, height - PAD],
+    ],
+    frame,
+  )
+  projection.clipExtent([
+    [0, 0],
+    [WIDTH, height],
+  ])
+  const path = geoPath(projection).digits(0)
+  const lines = [
+    `<svg class="chart map" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" xmlns="http://www.w3.org/2000/svg">`,
+    `<title id="${id}-title">${escapeXml(title)}</title>`,
+    `<desc id="${id}-desc">${escapeXml(describe(partners))}</desc>`,
+    `<rect class="sea" width="${WIDTH}" height="${height}"/>`,
+  ]
+  for (const shape of features) {
+    const d = compactPath(path(shape as GeoPermissibleObjects) ?? '')
+    if (!d) continue
+    const kind = role.get(String(shape.id)) ?? 'land'
+    lines.push(`<path class="${kind}" d="${d}"><title>${escapeXml(shape.properties.name)}</title></path>`)
+  }
+  for (const partner of partners) {
+    const shapes = partner.iso.flatMap((iso) => {
+      const shape = byId(numericId(iso) ?? '')
+      return shape ? [mainland(shape)] : []
+    })
+    if (shapes.length === 0) continue
+    const point = projection(geoCentroid({ type: 'FeatureCollection', features: shapes }))
+    if (!point) continue
+    const [cx, cy] = point
+    if (cx < 0 || cx > WIDTH || cy < 0 || cy > height) continue
+    // A plate behind the name keeps it readable on any fill; its width is estimated from the name's length.
+    const width = partner.name.length * 7.6 + 10
+    lines.push(
+      `<rect class="map-plate" x="${num(cx - width / 2)}" y="${num(cy - 13)}" width="${num(width)}" height="18" rx="3"/>`,
+    )
+    lines.push(
+      `<text class="map-label" x="${num(cx)}" y="${num(cy)}" text-anchor="middle">${escapeXml(partner.name)}</text>`,
+    )
+  }
+  lines.push('</svg>')
+  return lines.join('\n')
+}
+
+/**
+ * Drop points that rounding made equal to the one before, and rings that collapsed to a point:
+ * at the map's scale most of the coast's detail is below a pixel.
+ */
+export function compactPath(d: string): string {
+  const rings = d.split('Z').filter((ring) => ring.trim() !== '')
+  const kept: string[] = []
+  for (const ring of rings) {
+    const points = ring.split(/[ML]/).filter(Boolean)
+    const unique = points.filter((point, index) => index === 0 || point !== points[index - 1])
+    if (new Set(unique).size < 3) continue
+    kept.push(`M${unique.join('L')}Z`)
+  }
+  return kept.join('')
+}
+
+/** The text alternative: which partners are shown, and which states stand for each region. */
+function describe(partners: MapPartner[]): string {
+  const placed = partners.filter((partner) => partner.iso.length > 0)
+  if (placed.length === 0) return 'A map of the Asia–Pacific region; no partner of this briefing has a place on it.'
+  const names = (codes: string[]) => codes.map((code) => countries.getName(code, 'en') ?? code).join(', ')
+  const parts = placed.map((partner) =>
+    partner.kind === 'country' ? partner.name : `${partner.name} (members shaded: ${names(partner.iso)})`,
+  )
+  return `A map of the region with the partners highlighted: ${parts.join('; ')}.`
+}

@@ -1,0 +1,245 @@
+/**
+ * The page's data: the briefing arranged for the templates. A pure function; every decision
+ * about what the reader sees (order, labels, which paragraph an item links to) is made here, so
+ * the templates hold markup only.
+ */
+import type { Briefing, Partner, Position } from '../briefing-schema.ts'
+import { type AnchoredParagraph, anchorParagraphs, paragraphOf } from './anchors.ts'
+import { AGREEMENT_KIND, DIALOGUE_KINDS, MECHANISM_KIND, PARTNER_KIND, SIDE } from './labels.ts'
+import { proseSplitter, type Segment } from './prose.ts'
+import { formatDate, formatRange } from './svg/dates.ts'
+
+/** A paragraph as the page shows it. */
+export interface ParagraphView {
+  id: string
+  ordinal: number
+  segments: Segment[]
+}
+
+/** One line of a card: what was found, a few words on it, and the paragraph it came from. */
+export interface ItemView {
+  name: Segment[]
+  detail: string | null
+  href: string
+  ref: string
+}
+
+export interface CardView {
+  id: string
+  title: string
+  items: ItemView[]
+}
+
+export interface TopicView {
+  label: string
+  href: string
+  mentions: number
+}
+
+export interface PartnerView {
+  id: string
+  name: string
+  kindLabel: string
+  pageName: string
+  post: string
+  dialogues: number
+  agreements: number
+  first: string
+  latest: string
+  mainTopics: string
+  cards: CardView[]
+  topics: TopicView[]
+  paragraphs: ParagraphView[]
+}
+
+export interface EventView {
+  date: string
+  dateTime: string
+  label: Segment[]
+  partnerName: string
+  href: string
+  ref: string
+}
+
+export interface SummaryView {
+  partners: number
+  agreements: number
+  dialogues: number
+  span: string
+}
+
+/** What the layout gets, beyond the page meta. */
+export interface BriefingView {
+  title: string
+  summary: SummaryView
+  overview: ParagraphView[]
+  partners: PartnerView[]
+  events: EventView[]
+  glossary: { acronym: string; expansion: string }[]
+}
+
+const MAIN_TOPICS = 3
+
+/** Arrange `briefing` for the page. */
+export function briefingView(briefing: Briefing): BriefingView {
+  const split = proseSplitter(briefing.glossary)
+  const overview = anchorParagraphs('overview', briefing.overview)
+  const anchored = new Map(
+    briefing.partners.map((partner) => [partner.id, anchorParagraphs(partner.id, partner.paragraphs)]),
+  )
+  const partners = briefing.partners.map((partner) => partnerView(partner, anchored.get(partner.id) ?? [], split))
+  const names = new Map(briefing.partners.map((partner) => [partner.id, partner.name]))
+  const events = briefing.timeline.map((event) => ({
+    date: formatRange(event.date, event.endDate),
+    dateTime: event.date,
+    label: split(event.label),
+    partnerName: names.get(event.partner) ?? event.partner,
+    href: link(event.position, anchored.get(event.partner) ?? [], event.partner),
+    ref: `${names.get(event.partner) ?? event.partner} ¶ ${paragraphOf(event.position, anchored.get(event.partner) ?? [])?.ordinal ?? ''}`.trim(),
+  }))
+  const years = briefing.timeline
+    .flatMap((event) => [event.date, event.endDate ?? event.date])
+    .map((date) => date.slice(0, 4))
+  years.sort()
+  return {
+    title: briefing.title,
+    summary: {
+      partners: briefing.partners.length,
+      agreements: partners.reduce((sum, partner) => sum + partner.agreements, 0),
+      dialogues: partners.reduce((sum, partner) => sum + partner.dialogues, 0),
+      span: years.length === 0 ? '' : years[0] === years.at(-1) ? `${years[0]}` : `${years[0]}–${years.at(-1)}`,
+    },
+    overview: overview.map((paragraph) => ({
+      id: paragraph.id,
+      ordinal: paragraph.ordinal,
+      segments: split(paragraph.text),
+    })),
+    partners,
+    events,
+    glossary: [...briefing.glossary]
+      .sort((a, b) => a.acronym.localeCompare(b.acronym, 'en', { sensitivity: 'base' }))
+      .filter((entry, index, sorted) => index === 0 || sorted[index - 1]?.acronym !== entry.acronym)
+      .map(({ acronym, expansion }) => ({ acronym, expansion })),
+  }
+}
+
+/** `#japan-p2`, or the partner's section when it has no paragraphs. */
+function link(position: Position, paragraphs: AnchoredParagraph[], sectionId: string): string {
+  return `#${paragraphOf(position, paragraphs)?.id ?? sectionId}`
+}
+
+function partnerView(
+  partner: Partner,
+  paragraphs: AnchoredParagraph[],
+  split: (text: string) => Segment[],
+): PartnerView {
+  const item = (name: string, detail: (string | null | undefined)[], position: Position): ItemView => {
+    const target = paragraphOf(position, paragraphs)
+    return {
+      name: split(name),
+      detail: detail.filter((part): part is string => Boolean(part)).join(' · ') || null,
+      href: `#${target?.id ?? partner.id}`,
+      ref: target ? `¶ ${target.ordinal}` : 'section',
+    }
+  }
+  const cards: CardView[] = [
+    {
+      id: 'mechanisms',
+      title: 'Dialogues and mechanisms',
+      items: partner.mechanisms.map((mechanism) =>
+        item(
+          mechanism.name,
+          [
+            [mechanism.frequency, MECHANISM_KIND[mechanism.kind]].filter(Boolean).join(' '),
+            mechanism.since ? `since ${formatDate(mechanism.since)}` : null,
+            mechanism.participants.length > 0 ? mechanism.participants.join(', ') : null,
+          ],
+          mechanism.position,
+        ),
+      ),
+    },
+    {
+      id: 'agreements',
+      title: 'Agreements',
+      items: partner.agreements.map((agreement) =>
+        item(
+          agreement.name,
+          [AGREEMENT_KIND[agreement.kind], agreement.date ? formatDate(agreement.date) : null, agreement.place],
+          agreement.position,
+        ),
+      ),
+    },
+    {
+      id: 'events',
+      title: 'Dated events',
+      items: partner.events.map((event) => item(event.label, [formatRange(event.date, event.endDate)], event.position)),
+    },
+    {
+      id: 'posts',
+      title: 'EU posts',
+      items: partner.representation.map((post) => item(post.role, [post.post, post.city], post.position)),
+    },
+    {
+      id: 'figures',
+      title: 'Figures',
+      items: partner.figures.map((figure) =>
+        item(figure.text, [figure.year ? `in ${figure.year}` : null], figure.position),
+      ),
+    },
+    {
+      id: 'organisations',
+      title: 'Organisations',
+      items: partner.organisations.map((organisation) =>
+        item(
+          organisation.acronym && organisation.acronym !== organisation.name
+            ? `${organisation.name} (${organisation.acronym})`
+            : organisation.name,
+          [organisation.side ? SIDE[organisation.side] : null],
+          organisation.position,
+        ),
+      ),
+    },
+    {
+      id: 'programmes',
+      title: 'Programmes',
+      items: partner.programmes.map((programme) => item(programme.name, [], programme.position)),
+    },
+  ]
+    .filter((card) => card.items.length > 0)
+    .map((card) => ({ ...card, id: `${partner.id}-${card.id}` }))
+  const topics = partner.topics
+    .map((topic) => ({
+      label: topic.label,
+      mentions: topic.positions.length,
+      href: topic.positions[0] ? link(topic.positions[0], paragraphs, partner.id) : `#${partner.id}`,
+    }))
+    .sort((a, b) => b.mentions - a.mentions || a.label.localeCompare(b.label, 'en'))
+  const dates = partner.events.flatMap((event) => [event.date, event.endDate ?? event.date]).sort()
+  const firstDate = partner.events.map((event) => event.date).sort()[0]
+  return {
+    id: partner.id,
+    name: partner.name,
+    kindLabel: PARTNER_KIND[partner.kind],
+    pageName: `partner-${partner.id}`,
+    post:
+      partner.representation
+        .map((post) => [post.role, post.city ? `${post.post}, ${post.city}` : post.post].join(', '))
+        .join('; ') || '—',
+    dialogues: partner.mechanisms.filter((mechanism) => DIALOGUE_KINDS.has(mechanism.kind)).length,
+    agreements: partner.agreements.length,
+    first: firstDate ? formatDate(firstDate) : '—',
+    latest: dates.length > 0 ? formatDate(dates.at(-1) ?? '') : '—',
+    mainTopics:
+      topics
+        .slice(0, MAIN_TOPICS)
+        .map((topic) => topic.label)
+        .join(', ') || '—',
+    cards,
+    topics,
+    paragraphs: paragraphs.map((paragraph) => ({
+      id: paragraph.id,
+      ordinal: paragraph.ordinal,
+      segments: split(paragraph.text),
+    })),
+  }
+}
