@@ -6,6 +6,7 @@
  */
 import type { Browser, Page } from 'puppeteer-core'
 import { finishPdf, loadPdf, type PdfMeta, readOutline, undoubled } from './finish-pdf.ts'
+import { loadLockedDown } from './lock-down-page.ts'
 import { fillContents, measurePages } from './paginate.ts'
 
 export type { PdfMeta } from './finish-pdf.ts'
@@ -75,14 +76,8 @@ export async function printPdf(
   const page = await browser.newPage()
   try {
     page.setDefaultTimeout(RENDER_TIMEOUT)
-    await page.setJavaScriptEnabled(false)
-    await page.setRequestInterception(true)
-    page.on('request', (request) => {
-      // The document is set directly; anything else it asks for is refused.
-      if (request.isInterceptResolutionHandled()) return
-      void request.abort('blockedbyclient')
-    })
-    await page.setContent(html, { waitUntil: 'load', timeout: RENDER_TIMEOUT })
+    // JavaScript off, the document served from memory, every other request refused (issue 5).
+    await loadLockedDown(page, html, RENDER_TIMEOUT)
     await page.emulateMediaType('print')
     // Fonts are data URLs, but still load after `load`; measure and print only once they are in.
     await page.evaluate('document.fonts.ready.then(function () { return document.fonts.size })')
