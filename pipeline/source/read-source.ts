@@ -41,6 +41,14 @@ export async function readSource(path: string, cwd = process.cwd()): Promise<VFi
   return file
 }
 
+/**
+ * The bytes of the source at `path`, read the same careful way (a regular file, at most
+ * `MAX_SOURCE_BYTES`, never a device that reads forever); throws a `VFileMessage` otherwise.
+ */
+export function readSourceBytes(path: string): Promise<Uint8Array> {
+  return readBytes(path, new VFile({ path }))
+}
+
 /** The bytes of a regular file of at most `MAX_SOURCE_BYTES`, or a fatal message on `file`. */
 async function readBytes(path: string, file: VFile): Promise<Uint8Array> {
   try {
