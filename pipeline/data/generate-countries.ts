@@ -6,7 +6,11 @@
  */
 import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import countries from 'world-countries'
+import type { Countries } from 'world-countries'
+import worldCountries from 'world-countries'
+
+// The package is CommonJS: under NodeNext its default export is typed as the module itself.
+const countries = ((worldCountries as unknown as { default?: Countries }).default ?? worldCountries) as Countries
 
 /** One row of the generated table. */
 export interface CountryRow {

@@ -4,32 +4,58 @@
  */
 import type { Root } from 'mdast'
 import { toString as nodeText } from 'mdast-util-to-string'
-import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
-import type { Briefing, Paragraph, Position } from '../briefing-schema.ts'
+import type { Briefing, Paragraph, Partner, TimelineEvent } from '../briefing-schema.ts'
+import { GlossaryBuilder } from './glossary.ts'
+import { partnerItems } from './partner-items.ts'
+import { createLocator, spanPosition, toPosition } from './positions.ts'
+import { divideSections, type Unit } from './sections.ts'
+import { findMisspellings } from './spelling.ts'
+import { titleOf } from './title.ts'
+
+export { toPosition } from './positions.ts'
 
 /** Extract the briefing data from `tree`; problems go to `file.messages`. */
 export function extractBriefing(tree: Root, file: VFile): Briefing {
-  const paragraphs: Paragraph[] = []
-  visit(tree, 'paragraph', (node) => {
-    const text = nodeText(node).trim()
-    if (text && node.position) paragraphs.push({ text, position: toPosition(node.position) })
+  const source = String(file.value ?? '')
+  const locate = createLocator(source)
+  const { units, partners: refs } = divideSections(tree, source)
+  const overview: Paragraph[] = []
+  const byPartner = new Map<string, Unit[]>(refs.map((ref) => [ref.id, []]))
+  for (const unit of units) {
+    if (unit.isHeading || !unit.node.position) continue
+    if (unit.owner) byPartner.get(unit.owner.id)?.push(unit)
+    else overview.push(paragraph(unit))
+  }
+  const partners: Partner[] = refs.map((ref) => {
+    const own = byPartner.get(ref.id) ?? []
+    return { id: ref.id, name: ref.name, kind: ref.kind, iso: ref.iso, paragraphs: own.map(paragraph), ...partnerItems(ref, own, locate) }
   })
+  const timeline: TimelineEvent[] = partners
+    .flatMap((partner) => partner.events.map((event) => ({ ...event, partner: partner.id })))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+
+  const glossary = new GlossaryBuilder()
+  for (const unit of units) {
+    const at = (start: number, end: number) => spanPosition(unit.mapped, start, end, locate)
+    for (const definition of unit.definitions) glossary.define(definition.acronym, definition.expansion, at(definition.start, definition.end))
+    glossary.use(unit.mapped.text, at)
+    for (const typo of findMisspellings(unit.mapped.text)) {
+      const hint = typo.suggestions.length ? `, did you mean ${typo.suggestions.map((s) => `\`${s}\``).join(' or ')}?` : ''
+      file.message(`Unknown word \`${typo.word}\`${hint}`, { place: at(typo.start, typo.end), ruleId: 'spelling', source: 'briefing-spell' })
+    }
+  }
   return {
     schemaVersion: 1,
-    title: file.data.frontmatter?.title ?? file.stem ?? 'Briefing',
+    title: titleOf(tree, file),
     source: { path: file.path, sha256: file.data.sha256 ?? '' },
-    overview: paragraphs,
-    partners: [],
-    timeline: [],
-    glossary: [],
+    overview,
+    partners,
+    timeline,
+    glossary: glossary.entries(),
   }
 }
 
-/** A unist position with every field present. */
-export function toPosition(position: NonNullable<Root['position']>): Position {
-  return {
-    start: { line: position.start.line, column: position.start.column, offset: position.start.offset ?? 0 },
-    end: { line: position.end.line, column: position.end.column, offset: position.end.offset ?? 0 },
-  }
+function paragraph(unit: Unit): Paragraph {
+  return { text: nodeText(unit.node).trim(), position: toPosition(unit.node.position ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }) }
 }

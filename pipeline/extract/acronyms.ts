@@ -1,0 +1,108 @@
+/**
+ * Acronym definitions written as "Long Form (ACR)" or "ACR (Long Form)": initials first (each
+ * word's first letter, small words optional), then Schwartz & Hearst's character alignment
+ * (PSB 2003) for acronyms that take more than initials ("ASEM", "MIC"). A parenthesis that lists
+ * several acronyms ("CEN, CENELEC and ETSI") defines none.
+ */
+
+/** One definition found in a text. */
+export interface Definition {
+  acronym: string
+  expansion: string
+  /** `[start, end)` of the whole definition, long form and parenthesis, in the text. */
+  start: number
+  end: number
+}
+
+const SMALL_WORDS = new Set(['of', 'and', 'for', 'the', 'on', 'in', 'to', 'at', 'de', 'du', '&', 'a'])
+const SHORT_FORM = /^(?=[^\s]*\p{Lu}[^\s]*\p{Lu})[\p{L}\p{N}][\p{L}\p{N}&+\-/.]{1,11}$|^DG [A-Z]{2,}$/u
+
+/** Whether `text` could be a short form (an acronym). */
+export function isShortForm(text: string): boolean {
+  return SHORT_FORM.test(text) && !/^\d+$/.test(text) && !/^(19|20)\d\d/.test(text)
+}
+
+/** Every definition in `text`, in order. */
+export function findDefinitions(text: string): Definition[] {
+  const found: Definition[] = []
+  for (const match of text.matchAll(/\(([^()]{2,120})\)/g)) {
+    const inner = (match[1] ?? '').trim()
+    const open = match.index
+    const close = open + match[0].length
+    if (isShortForm(inner)) {
+      const words = wordsBefore(text, open, inner.replace(/[^\p{L}\p{N}]/gu, '').length)
+      const expansion = longForm(inner, words.text)
+      if (expansion) found.push({ acronym: inner, expansion, start: words.start + words.text.lastIndexOf(expansion), end: close })
+    } else if (/\s/.test(inner) && !/[,;:]/.test(inner)) {
+      const before = /([\p{L}\p{N}][\p{L}\p{N}&+\-/]*)\s*$/u.exec(text.slice(Math.max(0, open - 14), open))?.[1]
+      if (before && isShortForm(before)) {
+        const expansion = longForm(before, inner)
+        if (expansion === inner) found.push({ acronym: before, expansion, start: open - before.length - 1, end: close })
+      }
+    }
+  }
+  return found
+}
+
+/** The up to `min(n + 5, 2n)` words before `at`, as Schwartz & Hearst bound the long form. */
+function wordsBefore(text: string, at: number, letters: number): { text: string; start: number } {
+  const limit = Math.min(letters + 5, letters * 2)
+  const head = text.slice(0, at).replace(/\s+$/, '')
+  const words = [...head.matchAll(/\S+/g)]
+  const sentenceStart = head.search(/[.!?;:]\s+[^.!?;:]*$/)
+  const first = words[Math.max(0, words.length - limit)]
+  let start = first?.index ?? head.length
+  if (sentenceStart >= start) start = sentenceStart + 2
+  return { text: head.slice(start), start }
+}
+
+/** The long form of `short` at the end of `candidate`, or `null`. */
+export function longForm(short: string, candidate: string): string | null {
+  const found = byInitials(short, candidate) ?? bySchwartzHearst(short, candidate)
+  if (!found) return null
+  const trimmed = found.replace(/^(the|a|an)\s+/i, '').replace(/[,\s]+$/, '')
+  const words = trimmed.split(/\s+/).length
+  if (words < 2 && !/-/.test(trimmed)) return null
+  return trimmed
+}
+
+/** Match the letters of `short` to the initials of the last words of `candidate`. */
+function byInitials(short: string, candidate: string): string | null {
+  const letters = [...short.replace(/[^\p{L}\p{N}]/gu, '')]
+  const words = [...candidate.matchAll(/[\p{L}\p{N}&]+/gu)]
+  let i = letters.length - 1
+  let j = words.length - 1
+  while (i >= 0 && j >= 0) {
+    const word = words[j]?.[0] ?? ''
+    const letter = letters[i] ?? ''
+    if (word[0]?.toLowerCase() === letter.toLowerCase()) {
+      i--
+      j--
+    } else if (SMALL_WORDS.has(word.toLowerCase())) j--
+    else return null
+  }
+  if (i >= 0) return null
+  const first = words[j + 1]
+  return first ? candidate.slice(first.index) : null
+}
+
+/** Schwartz & Hearst: align the characters of `short` right to left; the first must start a word. */
+function bySchwartzHearst(short: string, candidate: string): string | null {
+  const s = short.toLowerCase()
+  const l = candidate.toLowerCase()
+  let si = s.length - 1
+  let li = l.length - 1
+  while (si >= 0) {
+    const char = s[si] ?? ''
+    if (!/[\p{L}\p{N}]/u.test(char)) {
+      si--
+      continue
+    }
+    while (li >= 0 && (l[li] !== char || (si === 0 && li > 0 && /[\p{L}\p{N}]/u.test(l[li - 1] ?? '')))) li--
+    if (li < 0) return null
+    li--
+    si--
+  }
+  const start = Math.max(0, l.lastIndexOf(' ', li) + 1)
+  return candidate.slice(start)
+}

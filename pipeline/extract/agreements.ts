@@ -1,0 +1,39 @@
+/**
+ * Agreements: joint declarations, memoranda, agreements, partnerships and plans, named as the
+ * text names them ("Joint Declaration on 5G", "EU-Korea Free Trade Agreement").
+ */
+import type { AgreementKind } from '../briefing-schema.ts'
+
+/** An agreement found in a sentence. */
+export interface AgreementMatch {
+  name: string
+  kind: AgreementKind
+  start: number
+  end: number
+}
+
+const KINDS: [RegExp, AgreementKind][] = [
+  [/declaration|statement/i, 'joint-declaration'],
+  [/memorandum|MoU|MOU/, 'memorandum'],
+  [/partnership/i, 'partnership'],
+  [/plan|roadmap|agenda/i, 'plan'],
+  [/agreement|accord|treaty|arrangement/i, 'agreement'],
+]
+const NAMED =
+  /((?:[\p{Lu}\p{N}][\p{L}\p{N}&/'-]*\s+){0,5}(?:Joint Declaration|Joint Statement|Declaration|Memorandum of Understanding|MoU|MOU|Agreement|Partnership|Plan of Action|Action Plan|Roadmap|Arrangement))(?:\s+(?:on|for)\s+(?:[\p{Lu}\p{N}][\p{L}\p{N}-]*(?:\s+(?:and\s+)?[\p{Lu}\p{N}][\p{L}\p{N}-]*){0,4}))?/gu
+const GENERIC = /\b(memorandum of understanding|joint declaration|framework agreement|trade agreement)\b/gi
+
+/** Every agreement in `sentence`. */
+export function findAgreements(sentence: string): AgreementMatch[] {
+  const found: AgreementMatch[] = []
+  const add = (name: string, start: number) => {
+    const end = start + name.length
+    if (found.some((f) => start < f.end && end > f.start)) return
+    const clean = name.replace(/^(A|An|The|This|Its)\s+/, '')
+    if (/^(Agreement|Partnership|Declaration)$/.test(clean)) return
+    found.push({ name: clean, kind: KINDS.find(([p]) => p.test(clean))?.[1] ?? 'other', start, end })
+  }
+  for (const match of sentence.matchAll(NAMED)) add(match[0], match.index)
+  for (const match of sentence.matchAll(GENERIC)) add(match[0], match.index)
+  return found.sort((a, b) => a.start - b.start)
+}

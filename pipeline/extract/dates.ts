@@ -1,0 +1,123 @@
+/**
+ * Dates in running text, as ISO 8601 at the precision written: "June 16, 2014", "16 June 2014",
+ * "16/06/2014" (day first, as EU texts write it), "2014-06-16", "July 2011", "2010", ranges
+ * ("26-27 April 2012", "2016-2017", "from 2014 to 2020"). A year that is part of a name
+ * ("Horizon 2020", "Vision 2030") is not a date.
+ */
+
+/** A date found in a text. */
+export interface DateMatch {
+  start: number
+  end: number
+  date: string
+  endDate: string | null
+  /** Written as "since 2009": the start of something that goes on. */
+  since: boolean
+}
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+]
+const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?'
+const DAY = '(\\d{1,2})(?:st|nd|rd|th)?'
+const YEAR = '((?:19|20)\\d\\d)'
+const DASH = '\\s*(?:-|–|—|to|until)\\s*'
+
+const pad = (n: number) => String(n).padStart(2, '0')
+const month = (name: string) => MONTHS.findIndex((m) => m.startsWith(name.toLowerCase().replace('.', '').slice(0, 3))) + 1
+
+function day(y: string, m: number, d: string | number): string | null {
+  const n = Number(d)
+  if (m < 1 || m > 12 || n < 1 || n > 31) return null
+  return `${y}-${pad(m)}-${pad(n)}`
+}
+
+type Build = (g: string[]) => [string | null, string | null] | null
+
+const PATTERNS: [RegExp, Build][] = [
+  [/\b(\d{4})-(\d{2})-(\d{2})\b/g, (g) => [day(g[1] ?? '', Number(g[2]), g[3] ?? ''), null]],
+  [
+    new RegExp(`\\b${DAY}${DASH}${DAY}\\s+${MONTH},?\\s+${YEAR}\\b`, 'g'),
+    (g) => [day(g[4] ?? '', month(g[3] ?? ''), g[1] ?? ''), day(g[4] ?? '', month(g[3] ?? ''), g[2] ?? '')],
+  ],
+  [
+    new RegExp(`\\b${DAY}\\s+${MONTH}${DASH}${DAY}\\s+${MONTH},?\\s+${YEAR}\\b`, 'g'),
+    (g) => [day(g[5] ?? '', month(g[2] ?? ''), g[1] ?? ''), day(g[5] ?? '', month(g[4] ?? ''), g[3] ?? '')],
+  ],
+  [
+    new RegExp(`\\b${MONTH}\\s+${DAY}${DASH}${DAY},?\\s+${YEAR}\\b`, 'g'),
+    (g) => [day(g[4] ?? '', month(g[1] ?? ''), g[2] ?? ''), day(g[4] ?? '', month(g[1] ?? ''), g[3] ?? '')],
+  ],
+  [new RegExp(`\\b${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}\\b`, 'g'), (g) => [day(g[3] ?? '', month(g[2] ?? ''), g[1] ?? ''), null]],
+  [new RegExp(`\\b${MONTH}\\s+${DAY},?\\s+${YEAR}\\b`, 'g'), (g) => [day(g[3] ?? '', month(g[1] ?? ''), g[2] ?? ''), null]],
+  [
+    /\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b/g,
+    (g) => {
+      const [a, b] = [Number(g[1]), Number(g[2])]
+      // Day first, as European texts write dates, unless that cannot be.
+      return b > 12 ? [day(g[3] ?? '', a, b), null] : [day(g[3] ?? '', b, a), null]
+    },
+  ],
+  [
+    new RegExp(`\\b${MONTH}${DASH}${MONTH}\\s+${YEAR}\\b`, 'g'),
+    (g) => [`${g[3]}-${pad(month(g[1] ?? ''))}`, `${g[3]}-${pad(month(g[2] ?? ''))}`],
+  ],
+  [new RegExp(`\\b${MONTH}\\s+${YEAR}\\b`, 'g'), (g) => [`${g[2]}-${pad(month(g[1] ?? ''))}`, null]],
+  [
+    /\b((?:19|20)\d\d)\s*(?:-|–|—|\/)\s*((?:19|20)?\d\d)\b(?![-–/]\d)/g,
+    (g) => {
+      const start = g[1] ?? ''
+      const endYear = (g[2] ?? '').length === 2 ? `${start.slice(0, 2)}${g[2]}` : (g[2] ?? '')
+      return endYear > start ? [start, endYear] : null
+    },
+  ],
+  [/\b(?:from|between)\s+((?:19|20)\d\d)\s+(?:to|until|and)\s+((?:19|20)\d\d)\b/gi, (g) => [g[1] ?? '', g[2] ?? '']],
+  [/\b((?:19|20)\d\d)\b/g, (g) => [g[1] ?? '', null]],
+]
+
+/** Words that may stand before a year without making it part of a name. */
+const YEAR_LEAD = /(?:^|[^\p{L}])(In|Since|By|From|Until|Till|Before|After|During|Throughout|Between|Through|As of|Early|Late|Mid|And|To|Of|Also|Only|Then|Already|Spring|Summer|Autumn|Winter|Q[1-4]|H[12])\s+$/u
+
+/** Every date in `text`, in order, none overlapping. */
+export function findDates(text: string): DateMatch[] {
+  const taken: [number, number][] = []
+  const found: DateMatch[] = []
+  for (const [pattern, build] of PATTERNS) {
+    for (const match of text.matchAll(pattern)) {
+      const start = match.index
+      const end = start + match[0].length
+      if (taken.some(([a, b]) => start < b && end > a)) continue
+      if (pattern.source === '\\b((?:19|20)\\d\\d)\\b' && !isBareYear(text, start, end)) continue
+      const built = build([...match].map((g) => g ?? ''))
+      if (!built?.[0]) continue
+      taken.push([start, end])
+      const since = /\b(since|starting in|started in|from)\s+$/i.test(text.slice(Math.max(0, start - 14), start))
+      found.push({ start, end, date: built[0], endDate: built[1], since })
+    }
+  }
+  return found.sort((a, b) => a.start - b.start)
+}
+
+/** A bare year, not part of a name, an amount or a code. */
+function isBareYear(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 30), start)
+  const after = text.slice(end, end + 12)
+  if (/[\p{L}\p{N}$€£¥./-]$/u.test(before) || /^(?:[%\p{L}]|\.\d|,\d|\s*(?:%|per ?cent|million|billion|euro|EUR|USD))/iu.test(after))
+    return false
+  // "Horizon 2020", "Vision 2030": a capitalised word right before the year names something.
+  const word = /([\p{Lu}][\p{L}\p{N}-]*)\s+$/u.exec(before)
+  if (word && !YEAR_LEAD.test(before) && month(word[1] ?? '') === 0) return false
+  if (word && month(word[1] ?? '') > 0) return true
+  return true
+}

@@ -1,0 +1,168 @@
+/**
+ * Figures: amounts written as digits or words, with scale, unit and qualifier: "more than 900
+ * million mobile subscribers", "20%", "EUR 15 million", "one-fifth". Not figures: dates, years,
+ * names with numbers ("5G", "FP7", "Horizon 2020", "Industry 4.0") and ordinals ("7th").
+ */
+import type { DateMatch } from './dates.ts'
+
+/** A figure found in a text. */
+export interface FigureMatch {
+  start: number
+  end: number
+  value: number
+  unit: string | null
+  qualifier: string | null
+  text: string
+}
+
+const WORD_NUMBERS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  hundred: 100,
+  a: 1,
+}
+const DENOMINATORS: Record<string, number> = {
+  half: 2,
+  halves: 2,
+  third: 3,
+  thirds: 3,
+  quarter: 4,
+  quarters: 4,
+  fifth: 5,
+  fifths: 5,
+  sixth: 6,
+  sixths: 6,
+  tenth: 10,
+  tenths: 10,
+}
+const SCALES: Record<string, number> = {
+  thousand: 1e3,
+  million: 1e6,
+  millions: 1e6,
+  mn: 1e6,
+  m: 1e6,
+  billion: 1e9,
+  billions: 1e9,
+  bn: 1e9,
+  trillion: 1e12,
+}
+const CURRENCIES: Record<string, string> = {
+  eur: 'EUR',
+  '€': 'EUR',
+  euro: 'EUR',
+  euros: 'EUR',
+  usd: 'USD',
+  $: 'USD',
+  us$: 'USD',
+  dollars: 'USD',
+  'us dollars': 'USD',
+  jpy: 'JPY',
+  yen: 'JPY',
+  krw: 'KRW',
+  won: 'KRW',
+}
+const QUALIFIER =
+  '(?:(more than|over|around|about|almost|nearly|some|approximately|approx\\.|at least|up to|less than|fewer than|roughly|close to|above|below|under|exceeding|just over|just under|well over)\\s+)?'
+const CURRENCY_BEFORE = '(?:(EUR|€|USD|US\\$|\\$|JPY|KRW)\\s?)?'
+const NUMBER = '(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)'
+const SCALE = '(?:\\s?(thousand|millions?|billions?|trillion|bn|mn|m)\\b)?'
+const PERCENT = '(?:\\s?(%|per ?cent\\b|percent\\b))?'
+const DIGITS = new RegExp(`${QUALIFIER}${CURRENCY_BEFORE}${NUMBER}${SCALE}${PERCENT}`, 'gi')
+const WORDS = new RegExp(
+  `${QUALIFIER}\\b(one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a)[\\s-](half|halves|thirds?|quarters?|fifths?|sixths?|tenths?|hundred|thousand|million|billion)\\b`,
+  'gi',
+)
+
+/** Words that end a unit: prepositions, conjunctions, verbs that often follow an amount. */
+const UNIT_STOP =
+  /^(of|in|on|at|to|for|from|by|with|under|during|since|per|and|or|but|as|than|that|which|who|is|are|was|were|has|have|had|will|would|can|could|the|a|an|between|among|across|over|into|each|every|year|by|this|these|those|its|their|our|also|been|being|be)$/i
+
+/** Every figure in `text`, skipping what `dates` already took. */
+export function findFigures(text: string, dates: readonly DateMatch[]): FigureMatch[] {
+  const found: FigureMatch[] = []
+  const free = (start: number, end: number) =>
+    !dates.some((d) => start < d.end && end > d.start) && !found.some((f) => start < f.end && end > f.start)
+  for (const match of text.matchAll(WORDS)) {
+    const [, qualifier, countWord, second] = match
+    const start = match.index + (qualifier ? qualifier.length + 1 : 0)
+    const count = WORD_NUMBERS[(countWord ?? '').toLowerCase()] ?? 1
+    const denominator = DENOMINATORS[(second ?? '').toLowerCase()]
+    const scale = SCALES[(second ?? '').toLowerCase()] ?? (second?.toLowerCase() === 'hundred' ? 100 : 1)
+    if (countWord?.toLowerCase() === 'a' && !denominator) continue
+    const value = denominator ? count / denominator : count * scale
+    const end = match.index + match[0].length
+    const unit = denominator ? { unit: 'share', end } : unitAfter(text, end)
+    if (!free(match.index, unit.end)) continue
+    found.push(figure(text, match.index, unit.end, value, unit.unit, qualifier ?? null))
+    void start
+  }
+  for (const match of text.matchAll(DIGITS)) {
+    const [whole, qualifier, currency, digits, scaleWord, percent] = match
+    const numberStart = match.index + whole.indexOf(digits ?? '')
+    const end = match.index + whole.length
+    if (!digits || !free(numberStart, numberStart + digits.length)) continue
+    if (isNamePart(text, numberStart, numberStart + digits.length, Boolean(qualifier || currency))) continue
+    if (/^(19|20)\d\d$/.test(digits) && !scaleWord && !percent && !currency) continue
+    const scale = scaleWord ? (SCALES[scaleWord.toLowerCase()] ?? 1) : 1
+    // "m" alone is a scale only right after a currency amount ("EUR 5m").
+    if (scaleWord && /^m$/i.test(scaleWord) && !currency) continue
+    const value = Number(digits.replace(/,/g, '')) * scale
+    let unit: { unit: string | null; end: number }
+    if (percent) unit = { unit: 'percent', end }
+    else if (currency) unit = { unit: CURRENCIES[currency.toLowerCase()] ?? currency, end }
+    else {
+      const after = /^\s?(euros?|EUR|dollars|US dollars|USD|yen|won)\b/i.exec(text.slice(end))
+      unit = after ? { unit: CURRENCIES[(after[1] ?? '').toLowerCase()] ?? 'EUR', end: end + after[0].length } : unitAfter(text, end)
+    }
+    if (!free(match.index, match.index + 1)) continue
+    found.push(figure(text, match.index, unit.end, value, unit.unit, qualifier?.toLowerCase() ?? null))
+  }
+  return found.sort((a, b) => a.start - b.start)
+}
+
+function figure(text: string, start: number, end: number, value: number, unit: string | null, qualifier: string | null): FigureMatch {
+  return { start, end, value: Number(value.toPrecision(12)), unit, qualifier: qualifier?.toLowerCase() ?? null, text: text.slice(start, end).trim() }
+}
+
+/** A number that belongs to a name or a code: "5G", "FP7", "3GPP", "Industry 4.0", "7th", "No. 3". */
+function isNamePart(text: string, start: number, end: number, qualified: boolean): boolean {
+  const before = text.slice(Math.max(0, start - 24), start)
+  const after = text.slice(end, end + 4)
+  if (/[\p{L}\p{N}&.+/-]$/u.test(before) && !/\s[-–]$/.test(before)) return true
+  if (/^(st|nd|rd|th|[\p{L}])/u.test(after) && !/^(m|bn|mn)\b/.test(after)) return true
+  if (/^[-–]\p{L}/u.test(after)) return true
+  if (!qualified && /[\p{Lu}][\p{L}\p{N}]*\s$/u.test(before) && !/(?:^|\s)(In|By|Some|Over|About|Around|With|And|Of|For|To)\s$/.test(before))
+    return true
+  return false
+}
+
+/** The noun phrase after an amount, up to three words ("mobile subscribers"). */
+function unitAfter(text: string, end: number): { unit: string | null; end: number } {
+  const rest = text.slice(end)
+  const words: string[] = []
+  let consumed = 0
+  for (const match of rest.matchAll(/(\s+)([\p{L}][\p{L}'’-]*)/gu)) {
+    if (match.index !== consumed) break
+    const word = match[2] ?? ''
+    if (UNIT_STOP.test(word) || words.length === 3) break
+    words.push(word)
+    consumed = match.index + match[0].length
+    if (/[,;:.!?)]/.test(rest[consumed] ?? '')) break
+  }
+  return words.length ? { unit: words.join(' '), end: end + consumed } : { unit: null, end }
+}

@@ -1,0 +1,43 @@
+/**
+ * The glossary: every acronym the text uses with its expansion: the text's own definition when
+ * it gives one (the first, since the same letters may mean different bodies in different texts),
+ * else the data lists' (known bodies, known acronyms). Sorted by acronym.
+ */
+import type { GlossaryEntry, Position } from '../briefing-schema.ts'
+import acronyms from '../data/known-acronyms.json' with { type: 'json' }
+import { knownBodies } from './known-bodies.ts'
+
+const KNOWN = new Map<string, string>()
+for (const [acronym, expansion] of Object.entries(acronyms)) if (!acronym.startsWith('$')) KNOWN.set(acronym, expansion)
+for (const body of knownBodies) if (!KNOWN.has(body.acronym)) KNOWN.set(body.acronym, body.name)
+
+/** Acronym-like tokens: two or more capitals ("EEAS", "IoT", "R&D", "5GPPP"), or "DG X". */
+const TOKEN = /(?<![\p{L}\p{N}&-])(DG [A-Z]{2,}|(?=[\p{L}\p{N}&]*\p{Lu}[\p{L}\p{N}&]*\p{Lu})[\p{L}\p{N}][\p{L}\p{N}&]*)(?![\p{L}\p{N}&])/gu
+
+/** Collects acronyms across a text. */
+export class GlossaryBuilder {
+  readonly #defined = new Map<string, GlossaryEntry>()
+  readonly #used = new Map<string, Position>()
+
+  /** The text's own definition; the first one wins. */
+  define(acronym: string, expansion: string, position: Position): void {
+    if (!this.#defined.has(acronym)) this.#defined.set(acronym, { acronym, expansion, position })
+  }
+
+  /** Note the acronyms used in `text`; `at` turns offsets into positions. */
+  use(text: string, at: (start: number, end: number) => Position): void {
+    for (const match of text.matchAll(TOKEN)) {
+      const token = match[1] ?? ''
+      if (KNOWN.has(token) && !this.#used.has(token)) this.#used.set(token, at(match.index, match.index + token.length))
+    }
+  }
+
+  /** The glossary, sorted by acronym. */
+  entries(): GlossaryEntry[] {
+    const entries = new Map(this.#defined)
+    for (const [acronym, position] of this.#used) {
+      if (!entries.has(acronym)) entries.set(acronym, { acronym, expansion: KNOWN.get(acronym) ?? '', position })
+    }
+    return [...entries.values()].sort((a, b) => (a.acronym.toLowerCase() < b.acronym.toLowerCase() ? -1 : a.acronym.toLowerCase() > b.acronym.toLowerCase() ? 1 : a.acronym < b.acronym ? -1 : 1))
+  }
+}

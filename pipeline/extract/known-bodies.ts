@@ -1,0 +1,46 @@
+/**
+ * Well-known bodies often used without definition (DG CONNECT, CEN, ETSI, GEANT, …), from
+ * `pipeline/data/known-bodies.json`, found by acronym or name.
+ */
+import bodies from '../data/known-bodies.json' with { type: 'json' }
+
+/** A body from the data list. */
+export interface KnownBody {
+  acronym: string
+  name: string
+  side: 'eu' | 'partner' | 'international'
+  iso?: string
+}
+
+/** The bodies as data. */
+export const knownBodies: readonly KnownBody[] = bodies as KnownBody[]
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const byKey = new Map<string, KnownBody>()
+for (const body of knownBodies) {
+  byKey.set(body.acronym, body)
+  byKey.set(body.name.toLowerCase(), body)
+}
+const pattern = new RegExp(
+  `(?<![\\p{L}\\p{N}-])(?:${knownBodies
+    .map((b) => b.acronym)
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|')})(?![\\p{L}\\p{N}-])`,
+  'gu',
+)
+
+/** The known body with this acronym or (case-insensitive) name. */
+export function knownBody(key: string): KnownBody | undefined {
+  return byKey.get(key) ?? byKey.get(key.toLowerCase()) ?? byKey.get(key.replace(/\s+/g, ''))
+}
+
+/** Every known body named by its acronym in `text`. */
+export function findKnownBodies(text: string): { body: KnownBody; start: number; end: number }[] {
+  const found: { body: KnownBody; start: number; end: number }[] = []
+  for (const match of text.matchAll(pattern)) {
+    const body = byKey.get(match[0])
+    if (body) found.push({ body, start: match.index, end: match.index + match[0].length })
+  }
+  return found
+}

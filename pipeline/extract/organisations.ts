@@ -1,0 +1,123 @@
+/**
+ * Organisations: bodies named in a text, by three routes: the text's own definitions whose long
+ * form is a body ("Ministry of Economics Trade and Industry (METI)"), names built like bodies
+ * ("Chinese Ministry of Industry and Information Technology", "European Commission", "ASEAN
+ * Secretariat"), and well-known bodies from the data list ("DG CONNECT", "ETSI"). A dialogue,
+ * working group, programme, agreement or technology is not a body.
+ */
+import type { Definition } from './acronyms.ts'
+import { findMentions, type PartnerRef } from './gazetteer.ts'
+import { findKnownBodies, knownBody } from './known-bodies.ts'
+
+/** A body found in a text. */
+export interface OrganisationMatch {
+  name: string
+  acronym: string | null
+  side: 'eu' | 'partner' | 'international' | null
+  start: number
+  end: number
+}
+
+const HEAD =
+  'Ministry|Ministries|Department|Directorate(?:-General)?|Agency|Authority|Service|Commission|Office|Institute|Association|Associations|Organi[sz]ation|Bureau|Administration|Secretariat|Federation|Corporation|Council|Board|Alliance|Consortium|Foundation|Centre|Center|Bank|Regulator|Chamber|Academy|University|Parliament|Government|Cabinet|Senate'
+const BODY_HEAD = new RegExp(`\\b(${HEAD})\\b`)
+/** Mechanisms and things that look like bodies but are not. */
+const NOT_BODY = /\b(Dialogue|Working Group|Task ?force|Summit|Meeting|Programme|Program|Agreement|Declaration|Partnership|Strategy|Plan|Network|Joint Committee|Delegation|Union Member States)\b/i
+const CONNECTORS = new Set(['of', 'and', 'for', 'the', 'on', '&', 'de'])
+
+const NAME_WORD = "(?:[\\p{Lu}][\\p{L}'’.&-]*|[\\p{Lu}\\p{N}&]{2,})"
+const HEAD_FIRST = new RegExp(
+  `\\b(?:${HEAD})(?:\\s+(?:of|for|on)(?:\\s+the)?)\\s+${NAME_WORD}(?:,?\\s+(?:(?:and|of|for|on|the|&)\\s+)*${NAME_WORD})*`,
+  'gu',
+)
+const HEAD_LAST = new RegExp(`(?:${NAME_WORD}\\s+)+(?:${HEAD})\\b`, 'gu')
+const BARE_COMMISSION = /\b(?:[Tt]he\s+)Commission\b/g
+const GOVERNMENT = /\b([\p{Lu}][\p{L}]+)\s+government\b/gu
+
+/** Every body in `text` (a partner's paragraph), in order, with the side it is on. */
+export function findOrganisations(
+  text: string,
+  definitions: readonly Definition[],
+  partner: PartnerRef | null,
+): OrganisationMatch[] {
+  const found: OrganisationMatch[] = []
+  const add = (match: OrganisationMatch) => {
+    if (!found.some((f) => match.start < f.end && match.end > f.start)) found.push(match)
+  }
+  for (const definition of definitions) {
+    if (!isBodyName(definition.expansion)) continue
+    const known = knownBody(definition.acronym)
+    const start = definition.start
+    add({
+      name: definition.expansion,
+      acronym: definition.acronym,
+      side: sideOf(definition.expansion, text.slice(Math.max(0, start - 20), start), partner) ?? known?.side ?? null,
+      start,
+      end: definition.end,
+    })
+  }
+  for (const pattern of [HEAD_FIRST, HEAD_LAST]) {
+    for (const match of text.matchAll(pattern)) {
+      let name = trimName(match[0])
+      let start = match.index + match[0].indexOf(name)
+      // A leading demonym or EU marker says whose body it is, and is not part of the name.
+      const lead = findMentions(name).find((m) => m.start === 0)
+      const before = text.slice(Math.max(0, start - 20), start)
+      let context = before
+      if (lead && /^\S+\s+(Ministry|Department|Government)/u.test(name)) {
+        context = name.slice(0, lead.end)
+        name = name.slice(lead.end).trim()
+        start += lead.end + 1
+      }
+      if (!isBodyName(name)) continue
+      const known = knownBody(name)
+      add({
+        name,
+        acronym: known?.acronym ?? null,
+        side: sideOf(name, context, partner) ?? known?.side ?? null,
+        start,
+        end: start + name.length,
+      })
+    }
+  }
+  for (const { body, start, end } of findKnownBodies(text)) {
+    add({ name: body.name, acronym: body.acronym, side: body.side, start, end })
+  }
+  for (const match of text.matchAll(BARE_COMMISSION)) {
+    const start = match.index + match[0].indexOf('Commission')
+    add({ name: 'European Commission', acronym: null, side: 'eu', start, end: start + 'Commission'.length })
+  }
+  for (const match of text.matchAll(GOVERNMENT)) {
+    const mention = findMentions(match[1] ?? '')[0]
+    if (!mention || mention.via !== 'demonym' || mention.ref.kind !== 'country') continue
+    add({ name: `Government of ${mention.ref.name}`, acronym: null, side: 'partner', start: match.index, end: match.index + match[0].length })
+  }
+  return found.sort((a, b) => a.start - b.start)
+}
+
+/** Whether `name` is built like a body. */
+function isBodyName(name: string): boolean {
+  return BODY_HEAD.test(name) && !NOT_BODY.test(name) && !/^(European Union|EU)$/.test(name)
+}
+
+/** Drop leading articles and trailing connectors. */
+function trimName(name: string): string {
+  const words = name.trim().split(/\s+/)
+  while (words.length && (CONNECTORS.has((words[0] ?? '').toLowerCase()) || /^(The|A|An|This|These|Both|Its)$/.test(words[0] ?? ''))) words.shift()
+  while (words.length && CONNECTORS.has((words.at(-1) ?? '').toLowerCase())) words.pop()
+  return words.join(' ').replace(/,$/, '')
+}
+
+/** Whose body `name` is: EU, the partner's, or international. */
+function sideOf(name: string, before: string, partner: PartnerRef | null): OrganisationMatch['side'] {
+  const text = `${before} ${name}`
+  if (/\b(European|EU|Europe)\b/.test(name) || /\b(European|EU)\s*$/.test(before)) return 'eu'
+  if (/\b(International|World|United Nations|Global)\b/.test(name)) return 'international'
+  const mentions = findMentions(text)
+  if (mentions.some((m) => m.ref.id === partner?.id)) return 'partner'
+  if (mentions.some((m) => m.ref.kind === 'region')) return partner?.kind === 'region' && mentions.some((m) => m.ref.id === partner.id) ? 'partner' : 'international'
+  if (mentions.length > 0) return 'partner'
+  // The EU has no ministries or national governments: such a body in a partner's section is theirs.
+  if (/\b(Ministry|Ministries|Government|Cabinet|Parliament)\b/.test(name) && partner) return 'partner'
+  return null
+}

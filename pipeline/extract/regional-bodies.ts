@@ -1,0 +1,17 @@
+/**
+ * Regional organisations and fora the data lists do not know, recognised by their definition:
+ * "Trans-Eurasia Information Network (TEIN)", "Mekong River Commission (MRC)".
+ */
+import { slug } from 'github-slugger'
+import type { Definition } from './acronyms.ts'
+import type { PartnerRef } from './gazetteer.ts'
+
+const REGIONAL = /\b(Asia|Asian|Eurasia|Eurasian|Pacific|Asia-Pacific|Indo-Pacific|Mekong|Gulf|Bengal|ASEAN)\b/
+const FORUM = /\b(Meeting|Forum|Network|Association|Organi[sz]ation|Cooperation|Co-operation|Community|Initiative|Telecommunity|Union|Council|Commission|Group)$/
+
+/** The regional body `definition` introduces, if it is one. */
+export function regionalBody(definition: Definition): PartnerRef | undefined {
+  const { acronym, expansion } = definition
+  if (!REGIONAL.test(expansion) || !FORUM.test(expansion) || /^Ministry|^Department/.test(expansion)) return undefined
+  return { id: slug(acronym), name: acronym, kind: 'region', iso: null }
+}

@@ -1,0 +1,62 @@
+/**
+ * EU posts in a partner: who is based where ("An ICT Counsellor is based at the EU Delegation in
+ * Beijing", "an ICT expert at the EU delegation in Tokyo"), and posts defined as such
+ * ("seconded standardisation expert in India (SESEI)").
+ */
+import type { Definition } from './acronyms.ts'
+import { findMentions } from './gazetteer.ts'
+
+/** A post found in a text. */
+export interface PostMatch {
+  role: string
+  post: string
+  city: string | null
+  start: number
+  end: number
+}
+
+const ROLE_HEAD =
+  '(?:Counsellor|Counselor|Attach[ée]|Attache|[Ee]xpert|[Oo]fficer|Adviser|Advisor|Envoy|Ambassador|Representative|Head of Delegation|Liaison Officer|[Ss]pecialist)'
+const POST =
+  '(EU [Dd]elegation|European Union [Dd]elegation|Delegation of the European Union|EU [Oo]ffice|EU [Mm]ission|EU [Rr]epresentation|European Business and Technology Centre|EU Business Hub)'
+const PLACE = "([\\p{Lu}][\\p{L}'’-]+(?:\\s[\\p{Lu}][\\p{L}'’-]+){0,2})"
+const ROLE_WORD = "(?:[\\p{Lu}][\\p{L}&-]*|[\\p{Lu}&]{2,}|digital|trade|science|research|technology|ICT|seconded|policy|cyber)"
+const STATED = new RegExp(
+  `((?:${ROLE_WORD}\\s+){0,3}${ROLE_HEAD})(?:\\s+(?:is|are|has been|will be))?(?:\\s+(?:based|posted|stationed|located|working))?\\s+(?:at|in|to|within)\\s+(?:the\\s+)?${POST}(?:\\s+(?:in|to|of)\\s+(?:the\\s+)?${PLACE})?`,
+  'gu',
+)
+const POSTED_ROLE = new RegExp(`^(.*?\\b${ROLE_HEAD})\\s+(?:in|to|for)\\s+(.+)$`, 'u')
+
+/** Every post in `text`, in order. */
+export function findPosts(text: string, definitions: readonly Definition[]): PostMatch[] {
+  const found: PostMatch[] = []
+  for (const match of text.matchAll(STATED)) {
+    const role = (match[1] ?? '').replace(/^(An?|The|Its|Our)\s+/, '').trim()
+    const post = normalisePost(match[2] ?? '')
+    const place = match[3] ?? null
+    found.push({ role, post: place && isCountry(place) ? `${post} to ${place}` : post, city: place && !isCountry(place) ? place : null, start: match.index, end: match.index + match[0].length })
+  }
+  for (const definition of definitions) {
+    const posted = POSTED_ROLE.exec(definition.expansion)
+    if (!posted) continue
+    const place = posted[2] ?? ''
+    found.push({
+      role: posted[1] ?? definition.expansion,
+      post: definition.acronym,
+      city: isCountry(place) ? null : place,
+      start: definition.start,
+      end: definition.end,
+    })
+  }
+  return found.sort((a, b) => a.start - b.start)
+}
+
+function normalisePost(post: string): string {
+  if (/delegation/i.test(post)) return 'EU Delegation'
+  return post.replace(/^EU (\w)/, (_, first: string) => `EU ${first.toUpperCase()}`)
+}
+
+function isCountry(place: string): boolean {
+  const mention = findMentions(place)[0]
+  return mention !== undefined && mention.via === 'name' && mention.start === 0 && mention.end === place.length
+}

@@ -1,0 +1,134 @@
+/**
+ * Sections: which paragraph belongs to which partner. A Markdown heading that names a partner
+ * opens its section (sub-headings stay in it); a bare line that names a partner ("South Korea")
+ * is a heading too, but the text may still move on to another partner without one. Elsewhere a
+ * paragraph belongs to the partner it is about (the one its first sentence names first, or most
+ * often), and a paragraph that names none continues the current partner.
+ */
+import type { Heading, Paragraph, Root } from 'mdast'
+import { toString as nodeText } from 'mdast-util-to-string'
+import { SKIP, visit } from 'unist-util-visit'
+import { type Definition, findDefinitions } from './acronyms.ts'
+import { findMentions, type Mention, type PartnerRef, resolveName } from './gazetteer.ts'
+import { regionalBody } from './regional-bodies.ts'
+import { type SentenceSpan, splitSentences } from './sentences.ts'
+import { type MappedText, mapParagraph } from './text-map.ts'
+
+/** A paragraph of the source, read once for every extractor. */
+export interface Unit {
+  node: Paragraph
+  mapped: MappedText
+  sentences: SentenceSpan[]
+  definitions: Definition[]
+  /** The partner it belongs to, or `null` for the overview. */
+  owner: PartnerRef | null
+  /** A bare line consumed as the heading of `owner`. */
+  isHeading: boolean
+}
+
+/** The source divided among the overview and the partners. */
+export interface Sections {
+  units: Unit[]
+  /** Partners in the order the source first treats them. */
+  partners: PartnerRef[]
+}
+
+/** How far a heading reaches: a Markdown heading holds its section, a bare line only starts it. */
+interface Current {
+  ref: PartnerRef | null
+  /** Depth of the Markdown heading that opened it; `null` when content may move on. */
+  lockedAt: number | null
+}
+
+/** Divide `tree` (whose text is `source`) into overview and partner sections. */
+export function divideSections(tree: Root, source: string): Sections {
+  const units: Unit[] = []
+  const partners = new Map<string, PartnerRef>()
+  const extra = new Map<string, PartnerRef>()
+  let current: Current = { ref: null, lockedAt: null }
+  const enter = (ref: PartnerRef | null) => {
+    if (ref && !partners.has(ref.id)) partners.set(ref.id, ref)
+  }
+
+  visit(tree, (node, _index, parent) => {
+    if (node.type === 'heading') {
+      current = onHeading(node, current, extra)
+      enter(current.ref)
+      return SKIP
+    }
+    if (node.type !== 'paragraph') return undefined
+    const mapped = mapParagraph(node, source)
+    const sentences = splitSentences(mapped.text)
+    const definitions = findDefinitions(mapped.text)
+    for (const definition of definitions) {
+      const body = regionalBody(definition)
+      if (body && !resolveName(definition.acronym)) {
+        extra.set(definition.acronym, body)
+        extra.set(definition.expansion, body)
+      }
+    }
+    const bare = parent?.type === 'root' ? bareHeading(node, extra) : undefined
+    if (bare) {
+      current = { ref: bare, lockedAt: null }
+      enter(bare)
+      units.push({ node, mapped, sentences, definitions, owner: bare, isHeading: true })
+      return SKIP
+    }
+    if (current.lockedAt === null) {
+      const subject = subjectOf(findMentions(mapped.text, extra), sentences, current.ref)
+      if (subject) current = { ref: subject, lockedAt: null }
+    }
+    enter(current.ref)
+    units.push({ node, mapped, sentences, definitions, owner: current.ref, isHeading: false })
+    return SKIP
+  })
+  return { units, partners: [...partners.values()] }
+}
+
+function onHeading(node: Heading, current: Current, extra: ReadonlyMap<string, PartnerRef>): Current {
+  const ref = resolveName(nodeText(node), extra)
+  if (ref) return { ref, lockedAt: node.depth }
+  // A sub-heading ("### Research") stays in its partner's section; any other heading ends it.
+  if (current.lockedAt !== null && node.depth > current.lockedAt) return current
+  return { ref: null, lockedAt: null }
+}
+
+/** A short line of its own that is exactly a partner's name. */
+function bareHeading(node: Paragraph, extra: ReadonlyMap<string, PartnerRef>): PartnerRef | undefined {
+  const text = nodeText(node).trim()
+  if (!text || text.includes('\n') || text.split(/\s+/).length > 6) return undefined
+  return resolveName(text, extra)
+}
+
+/** The partner a paragraph is about, or `undefined` when it names none (or lists many alike). */
+export function subjectOf(
+  mentions: Mention[],
+  sentences: SentenceSpan[],
+  current: PartnerRef | null,
+): PartnerRef | undefined {
+  if (mentions.length === 0) return undefined
+  const firstEnd = sentences[0]?.end ?? Number.POSITIVE_INFINITY
+  const scores = new Map<string, { ref: PartnerRef; score: number; first: number }>()
+  let previous: Mention | undefined
+  for (const mention of mentions) {
+    // "Long Form (ACR)" names a partner once, not twice.
+    const repeat = previous && previous.ref.id === mention.ref.id && mention.start - previous.end <= 2
+    previous = mention
+    if (repeat) continue
+    const entry = scores.get(mention.ref.id) ?? { ref: mention.ref, score: 0, first: mention.start }
+    const weight = (mention.start < firstEnd ? 2 : 1) * (mention.via === 'name' ? 1 : 0.75)
+    entry.score += weight
+    scores.set(mention.ref.id, entry)
+  }
+  const ranked = [...scores.values()]
+  const earliest = ranked.reduce((a, b) => (b.first < a.first ? b : a))
+  earliest.score += 1
+  const kept = current ? scores.get(current.id) : undefined
+  if (kept) kept.score += 1
+  ranked.sort((a, b) => b.score - a.score || a.first - b.first)
+  const [top, second] = ranked
+  if (!top) return undefined
+  // A paragraph that lists three or more partners alike is about none of them.
+  if (ranked.length >= 3 && second && top.score < second.score * 1.5) return undefined
+  return top.ref
+}

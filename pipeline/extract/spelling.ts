@@ -1,0 +1,102 @@
+/**
+ * Spelling: the source's words checked against the en-GB Hunspell dictionary (nspell +
+ * dictionary-en-gb, built once on first use) plus the project word list and every partner name.
+ * Acronyms, words with digits and camel case ("eGovernance") are not checked; suggestions are
+ * asked only for the few words that are flagged, which keeps the check fast.
+ */
+import dictionary from 'dictionary-en-gb'
+import nspell from 'nspell'
+import words from '../data/words.json' with { type: 'json' }
+import { allNames } from './gazetteer.ts'
+
+/** An unknown word and what it probably should be. */
+export interface Misspelling {
+  word: string
+  start: number
+  end: number
+  suggestions: string[]
+}
+
+let checker: ReturnType<typeof nspell> | undefined
+let known: Set<string> | undefined
+
+function load(): { spell: ReturnType<typeof nspell>; known: Set<string> } {
+  if (!checker || !known) {
+    checker = nspell({ aff: Buffer.from(dictionary.aff), dic: Buffer.from(dictionary.dic) })
+    known = new Set(words.map((word) => word.toLowerCase()))
+    for (const name of allNames()) for (const part of name.split(/[\s-]+/)) known.add(part.toLowerCase())
+  }
+  return { spell: checker, known }
+}
+
+const WORD = /[\p{L}][\p{L}'’-]*[\p{L}]|[\p{L}]/gu
+
+/** Every unknown word in `text`. */
+export function findMisspellings(text: string): Misspelling[] {
+  const { spell, known: list } = load()
+  const found: Misspelling[] = []
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0].replace(/['’]s$/, '')
+    if (isExempt(word, list)) continue
+    const parts = word.split('-').filter(Boolean)
+    if (parts.every((part) => isExempt(part, list) || isCorrect(spell, part))) continue
+    if (isCorrect(spell, word)) continue
+    const suggestions = suggest(spell, word)
+    found.push({ word, start: match.index, end: match.index + word.length, suggestions })
+  }
+  return found
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz'
+const BRITISH: [RegExp, string][] = [
+  [/iz(e|es|ed|ing|ation|ations)$/, 'is$1'],
+  [/yz(e|es|ed|ing)$/, 'ys$1'],
+  [/or$/, 'our'],
+  [/ter$/, 'tre'],
+  [/eling$/, 'elling'],
+]
+
+/**
+ * Up to three suggestions for a flagged word: its British spelling, else dictionary words one
+ * edit away, else two (nspell's own `suggest` takes up to half a second a word, too slow here).
+ */
+function suggest(spell: ReturnType<typeof nspell>, word: string): string[] {
+  for (const [pattern, replacement] of BRITISH) {
+    const british = word.replace(pattern, replacement)
+    if (british !== word && isCorrect(spell, british)) return [british]
+  }
+  const lower = word.toLowerCase()
+  const shape = (candidate: string) => (word !== lower ? (candidate[0]?.toUpperCase() ?? '') + candidate.slice(1) : candidate)
+  const found = new Set<string>()
+  for (const candidate of edits(lower)) {
+    if (spell.correct(candidate)) found.add(shape(candidate))
+    if (found.size === 3) break
+  }
+  if (found.size > 0) return [...found]
+  for (const first of edits(lower, true)) {
+    for (const candidate of edits(first)) if (spell.correct(candidate)) return [shape(candidate)]
+  }
+  return []
+}
+
+/**
+ * Words one edit from `word`, most likely first: an omitted letter, swapped letters, a wrong
+ * letter, an extra letter; `cheap` keeps to deletions (the first of two edits).
+ */
+function* edits(word: string, cheap = false): Generator<string> {
+  if (!cheap) {
+    for (let i = 0; i <= word.length; i++) for (const letter of LETTERS) yield word.slice(0, i) + letter + word.slice(i)
+    for (let i = 0; i + 1 < word.length; i++) yield word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2)
+    for (let i = 0; i < word.length; i++) for (const letter of LETTERS) yield word.slice(0, i) + letter + word.slice(i + 1)
+  }
+  for (let i = 0; i < word.length; i++) yield word.slice(0, i) + word.slice(i + 1)
+}
+
+function isExempt(word: string, list: Set<string>): boolean {
+  // Acronyms and camel case ("IoT", "eGovernance") and very short words are names, not prose.
+  return word.length < 3 || /\p{Lu}.*\p{Lu}|^\p{Ll}+\p{Lu}/u.test(word) || list.has(word.toLowerCase())
+}
+
+function isCorrect(spell: ReturnType<typeof nspell>, word: string): boolean {
+  return spell.correct(word) || spell.correct(word.toLowerCase()) || spell.correct(word.replace(/’/g, "'"))
+}
