@@ -39,14 +39,30 @@ export function temporaryDir(prefix: string): Promise<string> {
 /** tsx's loader, by path, so a build can run from any folder. */
 const TSX = pathToFileURL(join(REPO, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href
 
+/** Builds started by this test process and not yet ended: killed if the tests end first. */
+const children = new Set<ChildProcess>()
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGKILL')
+})
+
+/** No build in these tests may run longer than this, whatever goes wrong (it is killed, and the test fails). */
+const RUN_LIMIT = 90_000
+
 /** Start `pipeline/build.ts` with `args` (from the repository, or `cwd`), as a single Node process. */
-export async function startBuild(args: string[], env: NodeJS.ProcessEnv = {}, cwd = REPO): Promise<RunningBuild> {
+export async function startBuild(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  cwd = REPO,
+  limitMs = RUN_LIMIT,
+): Promise<RunningBuild> {
   const tmp = await temporaryDir('tmpdir')
   const child = spawn(process.execPath, ['--import', TSX, join(REPO, 'pipeline', 'build.ts'), ...args], {
     cwd,
     env: { ...process.env, TMPDIR: tmp, FORCE_COLOR: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  children.add(child)
+  const limit = setTimeout(() => child.kill('SIGKILL'), limitMs)
   let stdout = ''
   let stderr = ''
   const waiters: { pattern: RegExp; resolve: () => void }[] = []
@@ -63,7 +79,11 @@ export async function startBuild(args: string[], env: NodeJS.ProcessEnv = {}, cw
     stderr += chunk
   })
   const done = new Promise<BuildRun>((resolve) => {
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }))
+    child.on('close', (code, signal) => {
+      clearTimeout(limit)
+      children.delete(child)
+      resolve({ code, signal, stdout, stderr })
+    })
   })
   return {
     child,
@@ -84,8 +104,9 @@ export async function runBuild(
   args: string[],
   env: NodeJS.ProcessEnv = {},
   cwd = REPO,
+  limitMs = RUN_LIMIT,
 ): Promise<BuildRun & { tmp: string }> {
-  const build = await startBuild(args, env, cwd)
+  const build = await startBuild(args, env, cwd, limitMs)
   return { ...(await build.done), tmp: build.tmp }
 }
 
