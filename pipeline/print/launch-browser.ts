@@ -35,6 +35,13 @@ export async function launchBrowser(choice?: BrowserChoice | null): Promise<Brow
     profile: mkdtempSync(join(tmpdir(), 'briefing-chromium-')),
   }
   running.add(entry)
+  // Puppeteer's own `timeout` does not cover a pipe connection: the limit is kept here, and a launch
+  // that trips it is aborted, which kills whatever it started.
+  let tripped = false
+  const timer = setTimeout(() => {
+    tripped = true
+    entry.abort.abort()
+  }, timeout)
   try {
     const browser = await puppeteer.launch({
       executablePath: found.executablePath,
@@ -61,16 +68,19 @@ export async function launchBrowser(choice?: BrowserChoice | null): Promise<Brow
         '--host-resolver-rules=MAP * ~NOTFOUND',
       ],
     })
+    if (tripped) throw new TimeoutError('launch')
     entry.browser = browser
     browser.process()?.once('exit', () => forget(entry))
     return browser
   } catch (error) {
     kill(entry)
     const reason =
-      error instanceof TimeoutError
+      tripped || error instanceof TimeoutError
         ? `did not start within ${timeout} ms (set BRIEFING_LAUNCH_TIMEOUT_MS to allow more)`
         : `could not start: ${(error as Error).message.split('\n')[0]}`
     throw new BuildFailure(`Chromium ${found.executablePath} ${reason}`)
+  } finally {
+    clearTimeout(timer)
   }
 }
 

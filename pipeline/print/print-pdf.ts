@@ -8,11 +8,12 @@ import type { Browser, Page } from 'puppeteer-core'
 import { finishPdf, loadPdf, type PdfMeta, readOutline, undoubled } from './finish-pdf.ts'
 import { loadLockedDown } from './lock-down-page.ts'
 import { fillContents, measurePages } from './paginate.ts'
+import { limitRender, renderTimeout } from './time-limits.ts'
 
 export type { PdfMeta } from './finish-pdf.ts'
 
-/** How long one page may take to load and print, in milliseconds. */
-export const RENDER_TIMEOUT = 60_000
+/** How long one page may take to load and print, in milliseconds (`BRIEFING_RENDER_TIMEOUT_MS`). */
+export const RENDER_TIMEOUT = renderTimeout()
 
 /** What printing found out, for tests and the build's log. */
 export interface PrintReport {
@@ -74,6 +75,8 @@ export async function printPdf(
   report?: (result: PrintReport) => void,
 ): Promise<Uint8Array> {
   const page = await browser.newPage()
+  // One limit on the whole of it: when it trips, the page is closed and the build says so in one line.
+  const limit = limitRender(page, RENDER_TIMEOUT)
   try {
     page.setDefaultTimeout(RENDER_TIMEOUT)
     // JavaScript off, the document served from memory, every other request refused (issue 5).
@@ -95,7 +98,10 @@ export async function printPdf(
     }
     report?.({ pages: printed, measured, reprinted })
     return await finishPdf(pdf, meta)
+  } catch (error) {
+    throw limit.failure(error)
   } finally {
+    limit.clear()
     await page.close().catch(() => {})
   }
 }

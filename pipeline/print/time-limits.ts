@@ -26,3 +26,31 @@ function limit(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
     throw new BuildFailure(`${name}="${value}" is not a number of milliseconds (at least 1)`)
   return Number(value)
 }
+
+/** A time limit on everything one page does; see `limitRender`. */
+export interface RenderLimit {
+  /** The error to throw for `error`: a one-line `BuildFailure` when the limit tripped. */
+  failure(error: unknown): unknown
+  /** Stop the clock (in `finally`). */
+  clear(): void
+}
+
+/**
+ * Limit the whole of loading and printing `page` to `ms`: when it trips, the page is closed, which
+ * ends whatever is pending on it (a load, a script, a print), and `failure` turns what that throws
+ * into one line that says which limit tripped and how to change it.
+ */
+export function limitRender(page: { close(): Promise<void> }, ms = renderTimeout()): RenderLimit {
+  let tripped = false
+  const timer = setTimeout(() => {
+    tripped = true
+    void page.close().catch(() => {})
+  }, ms)
+  return {
+    failure: (error) =>
+      tripped || (error instanceof Error && error.name === 'TimeoutError')
+        ? new BuildFailure(`the PDF did not render within ${ms} ms (set BRIEFING_RENDER_TIMEOUT_MS to allow more)`)
+        : error,
+    clear: () => clearTimeout(timer),
+  }
+}
