@@ -2,13 +2,14 @@
  * One source through every stage: source → tree → data → html → pdf → files. Reading and writing
  * happen only at the ends; the middle is pure functions over the tree and the data.
  */
-import { basename, extname, join } from 'node:path'
+import { basename, extname, join, resolve } from 'node:path'
 import type { Browser } from 'puppeteer-core'
 import type { VFile } from 'vfile'
 import type { Briefing } from './briefing-schema.ts'
+import { sha256 } from './cache/hash.ts'
 import { extractBriefing } from './extract/extract-briefing.ts'
 import { assertValidBriefing, briefingJson, writeAtomic } from './output/write-outputs.ts'
-import { printPdf } from './print/print-pdf.ts'
+import { type PdfMeta, printPdf } from './print/print-pdf.ts'
 import { renderHtml } from './render/render-html.ts'
 import { readSource } from './source/read-source.ts'
 import { sourceDate } from './source/source-date.ts'
@@ -19,6 +20,8 @@ export interface BuildOptions {
   outDir: string
   /** The build's one browser, or `null` for no PDF. May still be starting. */
   browser: Promise<Browser> | null
+  /** The source's date when already known (`sourceDate`), to save asking git again. */
+  sourceDate?: string
   /** Called after each stage with its name and milliseconds. */
   onStage?: (stage: string, ms: number) => void
 }
@@ -27,7 +30,8 @@ export interface BuildOptions {
 export interface BuildResult {
   file: VFile
   briefing: Briefing
-  outputs: string[]
+  /** Every file written (absolute path) and the SHA-256 of what was written. */
+  files: Record<string, string>
 }
 
 /** Time `work` as stage `name`. */
@@ -38,12 +42,24 @@ async function stage<T>(name: string, options: BuildOptions, work: () => T | Pro
   return result
 }
 
+/** The PDF's document metadata, from the briefing and the source's front matter. */
+function pdfMeta(briefing: Briefing, file: VFile): PdfMeta {
+  const frontmatter = file.data.frontmatter ?? {}
+  return {
+    title: briefing.title,
+    subject: frontmatter.subtitle ?? '',
+    keywords: frontmatter.keywords ?? [],
+    lang: frontmatter.lang ?? 'en',
+    sourceDate: file.data.sourceDate ?? '',
+  }
+}
+
 /** Build the briefing of the source at `path` into `options.outDir`. */
 export async function buildBriefing(path: string, options: BuildOptions): Promise<BuildResult> {
   const name = basename(path, extname(path))
   const file = await stage('source', options, async () => {
     const read = await readSource(path)
-    read.data.sourceDate = await sourceDate(path)
+    read.data.sourceDate = options.sourceDate ?? (await sourceDate(path))
     return read
   })
   const tree = await stage('tree', options, () => parseTree(file))
@@ -57,10 +73,10 @@ export async function buildBriefing(path: string, options: BuildOptions): Promis
       keywords: frontmatter.keywords ?? [],
     })
   })
-  const pdf = options.browser
-    ? await stage('pdf', options, async () => printPdf(await (options.browser as Promise<Browser>), html))
-    : null
-  const outputs = await stage('write', options, async () => {
+  // Waiting for the browser to be ready is its own line, so `pdf` is the printing alone.
+  const browser = options.browser ? await stage('browser', options, () => options.browser) : null
+  const pdf = browser ? await stage('pdf', options, () => printPdf(browser, html, pdfMeta(briefing, file))) : null
+  const files = await stage('write', options, async () => {
     assertValidBriefing(briefing)
     const targets: [string, string | Uint8Array][] = [
       [join(options.outDir, `${name}.json`), briefingJson(briefing)],
@@ -68,7 +84,7 @@ export async function buildBriefing(path: string, options: BuildOptions): Promis
     ]
     if (pdf) targets.push([join(options.outDir, `${name}.pdf`), pdf])
     await Promise.all(targets.map(([target, data]) => writeAtomic(target, data)))
-    return targets.map(([target]) => target)
+    return Object.fromEntries(targets.map(([target, data]) => [resolve(target), sha256(data)]))
   })
-  return { file, briefing, outputs }
+  return { file, briefing, files }
 }

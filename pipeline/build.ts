@@ -2,14 +2,23 @@
  * `npm run build`: every source in `source/` (or `--source <file>`) to JSON, HTML and PDF in
  * `output/` (or `--out <dir>`); `--no-pdf` for HTML and JSON only; `--quiet` for no stage lines.
  * Exit code 0 on success; problems in a source print as `file:line:col: message`, without a stack.
+ *
+ * Fast by doing little: a source whose inputs (its bytes and date, the templates, the code, the
+ * browser's version) and outputs have not changed since the last build is not rebuilt
+ * (`cache/manifest.ts`); the browser starts before the first source is parsed, one for every source;
+ * sources go through the stages side by side, up to the number of cores; the stages' code and the
+ * browser's are imported only when something is to be built or printed.
  */
-import { readdir } from 'node:fs/promises'
-import { extname, join, relative } from 'node:path'
-import { parseArgv } from 'zx'
-import { buildBriefing } from './build-briefing.ts'
-import { schemaJson, writeAtomic } from './output/write-outputs.ts'
-import { exitOnSignals, launchBrowser } from './print/launch-browser.ts'
-import { formatFailure, formatMessage, formatMessages, isSourceProblem } from './source/messages.ts'
+import { availableParallelism } from 'node:os'
+import { extname, join, relative, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import type { Browser } from 'puppeteer-core'
+import { type BuildInputs, buildInputs, sourceKey } from './cache/build-inputs.ts'
+import { hashParts, sha256 } from './cache/hash.ts'
+import { isFresh, loadManifest, type Manifest, saveManifest } from './cache/manifest.ts'
+import { type BrowserChoice, findBrowser, INSTALL_HINT } from './print/find-browser.ts'
+import { BuildFailure, formatFailure, formatMessage, formatMessages, isSourceProblem } from './source/messages.ts'
+import { sourceDate } from './source/source-date.ts'
 
 const SOURCE_EXTENSIONS = new Set(['.md', '.markdown', '.txt'])
 
@@ -23,27 +32,47 @@ export interface CliOptions {
 
 /** Parse `argv` (without node and script). Unknown flags are an error, not a silent default. */
 export function parseOptions(argv: string[]): CliOptions {
-  const known = new Set(['source', 'out', 'pdf', 'quiet', '_'])
-  const args = parseArgv(argv, { string: ['source', 'out'], boolean: ['pdf', 'quiet'], default: { pdf: true } })
-  const unknown = Object.keys(args).filter((key) => !known.has(key))
-  if (unknown.length > 0 || args._.length > 0)
-    throw new UsageError(`unknown option ${unknown.map((key) => `--${key}`).join(' ') || args._.join(' ')}`)
-  const sources = [args.source].flat().filter((value): value is string => typeof value === 'string' && value !== '')
-  if (args.source !== undefined && sources.length === 0) throw new UsageError('--source needs a file')
-  if (args.out !== undefined && (typeof args.out !== 'string' || args.out === ''))
-    throw new UsageError('--out needs a folder')
+  let parsed: ReturnType<typeof parseCommandLine>
+  try {
+    parsed = parseCommandLine(argv)
+  } catch (error) {
+    // Node's message goes on to explain `--`; its first sentence is the point.
+    throw new UsageError((error as Error).message.split('. ')[0] ?? '')
+  }
+  const { values, positionals } = parsed
+  if (positionals.length > 0) throw new UsageError(`unknown option ${positionals.join(' ')}`)
+  const sources = values.source ?? []
+  if (sources.some((source) => source === '')) throw new UsageError('--source needs a file')
+  if (values.out === '') throw new UsageError('--out needs a folder')
   return {
     sources: sources.length > 0 ? sources : null,
-    outDir: args.out ?? 'output',
-    pdf: args.pdf,
-    quiet: args.quiet,
+    outDir: values.out ?? 'output',
+    pdf: !values['no-pdf'] && values.pdf !== false,
+    quiet: values.quiet ?? false,
   }
+}
+
+// Node's own parser: `zx`'s `parseArgv` costs ~90 ms of imports on every run for the same result.
+function parseCommandLine(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: true,
+    options: {
+      source: { type: 'string', multiple: true },
+      out: { type: 'string' },
+      pdf: { type: 'boolean' },
+      'no-pdf': { type: 'boolean' },
+      quiet: { type: 'boolean' },
+    },
+  })
 }
 
 class UsageError extends Error {}
 
 /** Every source file in `dir`, sorted so runs are reproducible. */
 async function listSources(dir: string): Promise<string[]> {
+  const { readdir } = await import('node:fs/promises')
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => {
     throw new UsageError(`${dir}: no such folder of sources`)
   })
@@ -55,43 +84,140 @@ async function listSources(dir: string): Promise<string[]> {
   return files
 }
 
+/** A source and what the cache knows of it. */
+interface Planned {
+  path: string
+  /** `null` when the source cannot even be read: the source stage will say why. */
+  key: string | null
+  date: string | undefined
+  fresh: boolean
+}
+
+/** Key every source and check its outputs against the record of the last build. */
+async function plan(sources: string[], inputs: BuildInputs, manifest: Manifest): Promise<Planned[]> {
+  return Promise.all(
+    sources.map(async (path): Promise<Planned> => {
+      const date = await sourceDate(path).catch((error: unknown) => {
+        if (error instanceof BuildFailure) throw error
+        return undefined
+      })
+      const key = date === undefined ? null : await sourceKey(path, date, inputs).catch(() => null)
+      const fresh = key !== null && (await isFresh(manifest.entries[resolve(path)], key))
+      return { path, key, date, fresh }
+    }),
+  )
+}
+
+/** Start the build's one browser (importing Puppeteer only now); returns at once, the launch goes on. */
+async function startBrowser(choice: BrowserChoice): Promise<{ launching: Promise<Browser> }> {
+  const { exitOnSignals, launchBrowser } = await import('./print/launch-browser.ts')
+  exitOnSignals()
+  const launching = launchBrowser(choice)
+  // A launch failure is reported where the browser is first awaited; do not let it go unhandled meanwhile.
+  launching.catch(() => {})
+  // Wrapped, or `await startBrowser()` would wait for the launch itself.
+  return { launching }
+}
+
+/** Run `work` over `items`, at most `limit` at a time. */
+async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items]
+  const worker = async () => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item)
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+}
+
 async function main(): Promise<number> {
-  /** 1. Options and sources. */
+  /** 1. Options, sources, and the browser that would print. */
   const options = parseOptions(process.argv.slice(2))
   const sources = options.sources ?? (await listSources('source'))
   const log = (line: string) => options.quiet || console.log(line)
+  const timing = (name: string) => (stage: string, ms: number) =>
+    log(`${stage.padEnd(7)}${`${Math.round(ms)} ms`.padStart(8)}  ${name}`)
+  const choice = options.pdf ? await findBrowser() : null
+  if (options.pdf && !choice) throw new BuildFailure(INSTALL_HINT)
 
-  /** 2. The one browser, started now so it is ready by the time the first HTML is; killed on Ctrl-C. */
-  exitOnSignals()
-  const browser = options.pdf ? launchBrowser() : null
-  // A launch failure is reported where the browser is first awaited; do not let it go unhandled meanwhile.
-  browser?.catch(() => {})
-
-  /** 3. Each source through every stage. */
+  /** 2. What is already built: sources whose inputs and outputs are unchanged are skipped. */
+  const manifest = await loadManifest(options.outDir)
+  let browser: Promise<Browser> | null = null
   let failed = 0
   try {
-    for (const path of sources) {
-      const name = relative('.', path)
-      try {
-        const result = await buildBriefing(path, {
-          outDir: options.outDir,
-          browser,
-          onStage: (stage, ms) => log(`${stage.padEnd(7)}${`${Math.round(ms)} ms`.padStart(8)}  ${name}`),
-        })
-        for (const line of formatMessages(result.file)) console.warn(line)
-      } catch (error) {
-        if (!isSourceProblem(error)) throw error
-        console.error(formatMessage(error, name))
-        failed++
-      }
+    // A source never built into this folder is to be built whatever its key: start the browser now.
+    if (choice && sources.some((path) => !manifest.entries[resolve(path)]))
+      browser = (await startBrowser(choice)).launching
+    const inputs = await buildInputs(choice?.executablePath ?? null)
+    const planned = await plan(sources, inputs, manifest)
+    const stale = planned.filter((source) => !source.fresh)
+    for (const source of planned) if (source.fresh) log(`${'cached'.padEnd(15)}  ${relative('.', source.path)}`)
+
+    /** 3. The one browser, started before any source is parsed so it is ready by the time the first HTML is. */
+    if (choice && stale.length > 0) browser ??= (await startBrowser(choice)).launching
+
+    /** 4. Each stale source through every stage, side by side up to the core count. */
+    if (stale.length > 0) {
+      const { buildBriefing } = await import('./build-briefing.ts')
+      await eachLimited(stale, availableParallelism(), async (source) => {
+        const name = relative('.', source.path)
+        const id = resolve(source.path)
+        try {
+          const result = await buildBriefing(source.path, {
+            outDir: options.outDir,
+            browser,
+            ...(source.date === undefined ? {} : { sourceDate: source.date }),
+            onStage: timing(name),
+          })
+          for (const line of formatMessages(result.file)) console.warn(line)
+          if (source.key) manifest.entries[id] = { key: source.key, files: result.files }
+        } catch (error) {
+          delete manifest.entries[id]
+          if (!isSourceProblem(error)) throw error
+          console.error(formatMessage(error, name))
+          failed++
+        }
+      })
     }
-    /** 4. The schema every JSON output follows. */
-    await writeAtomic(join(options.outDir, 'briefing.schema.json'), schemaJson())
+
+    /** 5. The schema every JSON output follows, and the index of the folder. */
+    await writeSchema(options.outDir, inputs, manifest, timing('briefing.schema.json'))
+    await writeIndex(options.outDir, inputs, manifest, timing('index.html'))
   } finally {
     if (browser) await (await browser.catch(() => null))?.close()
+    await saveManifest(options.outDir, manifest)
   }
   return failed > 0 ? 1 : 0
 }
+
+/** Write `briefing.schema.json` unless the same code already wrote it. */
+async function writeSchema(outDir: string, inputs: BuildInputs, manifest: Manifest, onStage: Timing): Promise<void> {
+  const path = resolve(outDir, 'briefing.schema.json')
+  const key = hashParts(['schema', inputs.code])
+  if (await isFresh(manifest.entries[path], key)) return
+  const start = performance.now()
+  const { schemaJson, writeAtomic } = await import('./output/write-outputs.ts')
+  const json = schemaJson()
+  await writeAtomic(path, json)
+  manifest.entries[path] = { key, files: { [path]: sha256(json) } }
+  onStage('write', performance.now() - start)
+}
+
+/** Write `index.html`, listing every briefing in `outDir`, unless it would say the same as it does. */
+async function writeIndex(outDir: string, inputs: BuildInputs, manifest: Manifest, onStage: Timing): Promise<void> {
+  const path = resolve(outDir, 'index.html')
+  const { listBriefings } = await import('./listing/list-briefings.ts')
+  const briefings = await listBriefings(outDir)
+  const key = hashParts(['index', inputs.code, inputs.templates, JSON.stringify(briefings)])
+  if (await isFresh(manifest.entries[path], key)) return
+  const start = performance.now()
+  const { renderIndex } = await import('./listing/render-index.ts')
+  const { writeAtomic } = await import('./output/write-outputs.ts')
+  const html = renderIndex(briefings)
+  await writeAtomic(path, html)
+  manifest.entries[path] = { key, files: { [path]: sha256(html) } }
+  onStage('write', performance.now() - start)
+}
+
+type Timing = (stage: string, ms: number) => void
 
 main().then(
   (code) => {

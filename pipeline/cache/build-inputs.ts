@@ -1,0 +1,37 @@
+/**
+ * The inputs every output of a build depends on besides its own source: the pipeline's code (and
+ * locked dependencies), the templates, and the browser that prints, by version. Each part is a
+ * hash; a source's key adds its own bytes and date (`sourceKey`).
+ */
+import { join } from 'node:path'
+import { readSourceBytes } from '../source/read-source.ts'
+import { browserVersion } from './browser-version.ts'
+import { codeHash, ROOT } from './code-hash.mjs'
+import { hashFolder, hashParts, sha256 } from './hash.ts'
+
+/** Where the templates live (the render stage reads them from the same folder). */
+export const TEMPLATES_DIR = join(ROOT, 'templates')
+
+/** What a build's outputs depend on besides each source. */
+export interface BuildInputs {
+  code: string
+  templates: string
+  /** `Chromium 156.0.…` and its path, or `no-pdf`. */
+  browser: string
+}
+
+/** Hash the shared inputs; `executablePath` is the browser that will print, or `null` for no PDF. */
+export async function buildInputs(executablePath: string | null): Promise<BuildInputs> {
+  const [templates, browser] = await Promise.all([
+    hashFolder(TEMPLATES_DIR),
+    executablePath ? browserVersion(executablePath) : 'no-pdf',
+  ])
+  return { code: codeHash(), templates, browser }
+}
+
+/** The key of one source's outputs: its bytes and date (the date is printed in the briefing) and the shared inputs. */
+export async function sourceKey(path: string, date: string, inputs: BuildInputs): Promise<string> {
+  // Read as the source stage reads: a device or a huge file is refused, never read forever.
+  const bytes = await readSourceBytes(path)
+  return hashParts(['source', sha256(bytes), date, inputs.code, inputs.templates, inputs.browser])
+}

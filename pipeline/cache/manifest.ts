@@ -1,0 +1,58 @@
+/**
+ * What the last build of an output folder made: per source, the hash of every input (its key) and
+ * of every file written. An output is reused only when its key is the same and every file it wrote
+ * is still there with the same content, so an edited or deleted output is rebuilt, never served.
+ * Kept in `node_modules/.cache/briefing/outputs/`, out of the repository: a fresh clone simply
+ * builds everything.
+ */
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { ROOT } from './code-hash.mjs'
+import { hashFile, sha256 } from './hash.ts'
+
+/** One cached unit of work (a source, the index, the schema) and the files it wrote. */
+export interface CacheEntry {
+  /** Hash of everything the files depend on. */
+  key: string
+  /** Path → SHA-256 of its content as written. */
+  files: Record<string, string>
+}
+
+/** The record of one output folder. */
+export interface Manifest {
+  version: 1
+  entries: Record<string, CacheEntry>
+}
+
+/** Where the record of `outDir` is kept. */
+export function manifestPath(outDir: string): string {
+  const folder = resolve(outDir)
+  return join(ROOT, 'node_modules', '.cache', 'briefing', 'outputs', `${sha256(folder).slice(0, 16)}.json`)
+}
+
+/** The record of `outDir`; empty when there is none or it is unreadable (then everything is rebuilt). */
+export async function loadManifest(outDir: string): Promise<Manifest> {
+  try {
+    const manifest = JSON.parse(await readFile(manifestPath(outDir), 'utf8')) as Manifest
+    if (manifest.version === 1 && typeof manifest.entries === 'object') return manifest
+  } catch {
+    // No record yet, or a broken one: build everything.
+  }
+  return { version: 1, entries: {} }
+}
+
+/** Save `manifest` for `outDir` (atomically, so a concurrent build never reads half of it). */
+export async function saveManifest(outDir: string, manifest: Manifest): Promise<void> {
+  const path = manifestPath(outDir)
+  await mkdir(join(path, '..'), { recursive: true })
+  const temporary = `${path}.${process.pid}.tmp`
+  await writeFile(temporary, `${JSON.stringify(manifest, null, 2)}\n`)
+  await rename(temporary, path)
+}
+
+/** Whether `entry` was made from inputs with hash `key` and all its files are still as written. */
+export async function isFresh(entry: CacheEntry | undefined, key: string): Promise<boolean> {
+  if (!entry || entry.key !== key || Object.keys(entry.files).length === 0) return false
+  const hashes = await Promise.all(Object.keys(entry.files).map((path) => hashFile(path)))
+  return Object.values(entry.files).every((expected, index) => hashes[index] === expected)
+}
