@@ -33,9 +33,10 @@ const LATIN = /^[A-Za-z][A-Za-z .,'()-]+$/
 /** The table as committed: sorted by ISO code, one country per line. */
 export function generateCountries(): string {
   const demonymCount = new Map<string, number>()
+  // Count among UN members, so "Indian" is India's, not also the Indian Ocean Territory's.
   for (const country of countries) {
     const demonym = country.demonyms?.eng?.m
-    if (demonym) demonymCount.set(demonym, (demonymCount.get(demonym) ?? 0) + 1)
+    if (demonym && country.unMember) demonymCount.set(demonym, (demonymCount.get(demonym) ?? 0) + 1)
   }
   const rows: CountryRow[] = countries
     .map((country) => {
@@ -45,8 +46,8 @@ export function generateCountries(): string {
         name: country.name.common,
         official: country.name.official,
         capitals: [...country.capital],
-        // A demonym shared by several countries ("American") names none of them.
-        demonym: demonym && demonymCount.get(demonym) === 1 ? demonym : null,
+        // A demonym shared by several members names none of them; territories have none of their own.
+        demonym: demonym && country.unMember && demonymCount.get(demonym) === 1 ? demonym : null,
         altSpellings: country.altSpellings.filter(
           (spelling) => LATIN.test(spelling) && spelling.length > 3 && !spelling.includes(', '),
         ),

@@ -58,7 +58,7 @@ function keys(view: EvalView, category: string): Keyed[] {
     case 'posts':
       return each(view, (p) => p.representation.map((r) => ({ key: `${p.id}|${normalise(r.role)}|${normalise(r.post)}|${normalise(r.city)}`, show: `${p.id}: ${r.role} / ${r.post} / ${r.city}`, item: r })))
     case 'figures':
-      return each(view, (p) => p.figures.map((f) => ({ key: `${p.id}|${f.value}|${normalise(f.unit)}|${f.qualifier}`, show: `${p.id}: ${f.value} ${f.unit ?? ''}${f.qualifier ? ` (${f.qualifier})` : ''}`, item: f })))
+      return each(view, (p) => p.figures.map((f) => ({ key: `${p.id}|${Number(f.value.toPrecision(3))}|${normalise(f.unit)}|${f.qualifier}`, show: `${p.id}: ${f.value} ${f.unit ?? ''}${f.qualifier ? ` (${f.qualifier})` : ''}`, item: f })))
     case 'mechanisms':
       return each(view, (p) => (p.mechanisms ?? []).map((m) => ({ key: `${p.id}|${normalise(m.name)}|${m.kind}`, show: `${p.id}: ${m.name} [${m.kind}]`, item: m })))
     case 'agreements':

@@ -21,7 +21,7 @@ export interface Mention {
   ref: PartnerRef
   start: number
   end: number
-  /** How it was named: a capital, a city or a demonym is a weaker cue than the name. */
+  /** How it was named: a capital or another city (`capital`) or a demonym is a weaker cue than the name. */
   via: 'name' | 'capital' | 'demonym'
 }
 
@@ -48,10 +48,15 @@ for (const row of countries) {
   // ISO codes name a country in a heading, never in running text ("IN", "IT").
   add(row.iso, ref, 'name', false)
 }
-for (const [iso, list] of Object.entries(aliases)) {
-  const ref = countryRefs.get(iso)
-  if (!ref || !Array.isArray(list)) continue
-  for (const alias of list) add(alias, ref, /an$|ese$|ine$/.test(alias) ? 'demonym' : 'name', true)
+for (const [via, table] of [
+  ['name', aliases.names],
+  ['demonym', aliases.demonyms],
+  ['capital', aliases.cities],
+] as const) {
+  for (const [iso, list] of Object.entries(table as Record<string, string[]>)) {
+    const ref = countryRefs.get(iso)
+    if (ref) for (const alias of list) add(alias, ref, via, true)
+  }
 }
 for (const region of regions) {
   const ref: PartnerRef = { id: region.id, name: region.name, kind: 'region', iso: null }

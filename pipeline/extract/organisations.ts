@@ -25,7 +25,7 @@ const BODY_HEAD = new RegExp(`\\b(${HEAD})\\b`)
 const NOT_BODY = /\b(Dialogue|Working Group|Task ?force|Summit|Meeting|Programme|Program|Agreement|Declaration|Partnership|Strategy|Plan|Network|Joint Committee|Delegation|Union Member States)\b/i
 const CONNECTORS = new Set(['of', 'and', 'for', 'the', 'on', '&', 'de'])
 
-const NAME_WORD = "(?:[\\p{Lu}][\\p{L}'’.&-]*|[\\p{Lu}\\p{N}&]{2,})"
+const NAME_WORD = "(?:[\\p{Lu}][\\p{L}'’&-]*|[\\p{Lu}\\p{N}&]{2,})"
 const HEAD_FIRST = new RegExp(
   `\\b(?:${HEAD})(?:\\s+(?:of|for|on)(?:\\s+the)?)\\s+${NAME_WORD}(?:,?\\s+(?:(?:and|of|for|on|the|&)\\s+)*${NAME_WORD})*`,
   'gu',
@@ -69,7 +69,7 @@ export function findOrganisations(
         name = name.slice(lead.end).trim()
         start += lead.end + 1
       }
-      if (!isBodyName(name)) continue
+      if (!isBodyName(name) || name === 'Commission') continue
       const known = knownBody(name)
       add({
         name,
@@ -115,7 +115,8 @@ function sideOf(name: string, before: string, partner: PartnerRef | null): Organ
   if (/\b(International|World|United Nations|Global)\b/.test(name)) return 'international'
   const mentions = findMentions(text)
   if (mentions.some((m) => m.ref.id === partner?.id)) return 'partner'
-  if (mentions.some((m) => m.ref.kind === 'region')) return partner?.kind === 'region' && mentions.some((m) => m.ref.id === partner.id) ? 'partner' : 'international'
+  // A regional body is on the partner side of a regional forum, international next to a country.
+  if (mentions.some((m) => m.ref.kind === 'region')) return partner?.kind === 'region' ? 'partner' : 'international'
   if (mentions.length > 0) return 'partner'
   // The EU has no ministries or national governments: such a body in a partner's section is theirs.
   if (/\b(Ministry|Ministries|Government|Cabinet|Parliament)\b/.test(name) && partner) return 'partner'
