@@ -4,17 +4,24 @@
  * allows inline styles and the template's own `data:` fonts and images and nothing else; every other
  * request (http, https, ws, file, another navigation) is aborted before it leaves the browser.
  *
- * Note: `data:` resources never reach interception (Chromium serves them itself, without a request):
- * the policy is what limits them, to fonts and images. Source text cannot produce any of them: raw
- * HTML is dropped from the tree (`sanitize-tree.ts`) and text reaches the templates escaped.
+ * Note: Chromium decodes some `data:` resources itself, without a request (the template's fonts):
+ * the policy is what limits those, to fonts and images. Those that do reach interception (a `data:`
+ * frame, say) are refused like any other. `file:` resources are refused by Chromium itself for an
+ * https document. Source text can produce none of them: raw HTML is dropped from the tree
+ * (`sanitize-tree.ts`) and text reaches the templates escaped.
  */
 import type { HTTPRequest, Page } from 'puppeteer-core'
 
 /** The address the document is served at: `.invalid` never resolves (RFC 6761), so nothing can answer but us. */
 export const DOCUMENT_URL = 'https://briefing.invalid/'
 
-/** What the document may load: inline CSS, and fonts and images embedded as `data:`. */
+/**
+ * What the document may load: inline CSS, and fonts and images embedded as `data:`. `sandbox` (with
+ * nothing allowed) also stops what needs no request to start: `<meta http-equiv="refresh">`, forms,
+ * plugins, popups and navigating the page away.
+ */
 export const DOCUMENT_POLICY = [
+  'sandbox',
   "default-src 'none'",
   "style-src 'unsafe-inline'",
   'font-src data:',
@@ -24,8 +31,16 @@ export const DOCUMENT_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ')
 
-/** Lock `page` down, then load `html` as its one document within `timeout` ms; the URLs refused, as they come. */
-export async function loadLockedDown(page: Page, html: string, timeout: number): Promise<string[]> {
+/**
+ * Lock `page` down, then load `html` as its one document within `timeout` ms; the URLs refused, as
+ * they come. `policy` is there so a test can check that interception holds on its own (`''`: none).
+ */
+export async function loadLockedDown(
+  page: Page,
+  html: string,
+  timeout: number,
+  policy = DOCUMENT_POLICY,
+): Promise<string[]> {
   const refused: string[] = []
   let served = false
   await page.setJavaScriptEnabled(false)
@@ -39,9 +54,14 @@ export async function loadLockedDown(page: Page, html: string, timeout: number):
       void request.respond({
         status: 200,
         contentType: 'text/html; charset=utf-8',
-        headers: { 'content-security-policy': DOCUMENT_POLICY, 'x-content-type-options': 'nosniff' },
+        headers: { ...(policy ? { 'content-security-policy': policy } : {}), 'x-content-type-options': 'nosniff' },
         body: html,
       })
+    } else if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
+      // A navigation of the page itself is answered "204 No Content", which keeps the document in place
+      // (aborting it would print Chromium's error page instead).
+      refused.push(request.url())
+      void request.respond({ status: 204, body: '' })
     } else {
       refused.push(request.url())
       void request.abort('blockedbyclient')
