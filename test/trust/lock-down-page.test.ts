@@ -6,28 +6,14 @@
  */
 
 import { writeFile } from 'node:fs/promises'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import type { Browser } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser } from '../../pipeline/print/launch-browser.ts'
 import { loadLockedDown } from '../../pipeline/print/lock-down-page.ts'
 import { pdfPages } from '../support/pdf-text.ts'
+import { listeningServer } from './local-server.ts'
 import { temporaryDir } from './support.ts'
-
-/** A server that answers everything and remembers what it was asked. */
-export async function listeningServer(): Promise<{ server: Server; origin: string; requests: string[] }> {
-  const requests: string[] = []
-  const server = createServer((request, response) => {
-    requests.push(`${request.method} ${request.url}`)
-    response.setHeader('content-type', request.url?.endsWith('.css') ? 'text/css' : 'text/html')
-    response.end(request.url?.endsWith('.css') ? 'p::after { content: "LEAKED-CSS" }' : '<p>LEAKED-HTML</p>')
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  return { server, origin: `http://127.0.0.1:${port}`, requests }
-}
 
 /** Every way a document can ask for something, at `origin` and at local files under `secrets`. */
 function hostileHtml(origin: string, secrets: string): string {
