@@ -33,7 +33,9 @@ async function main(): Promise<void> {
     return
   }
   const only = args.includes('--case') ? args[args.indexOf('--case') + 1] : undefined
-  const cases = readdirSync(FIXTURES).filter((name) => !only || name === only).sort()
+  const cases = readdirSync(FIXTURES)
+    .filter((name) => !only || name === only)
+    .sort()
   const summary: [string, number, number, Record<string, number>][] = []
   for (const name of cases) {
     const expected = JSON.parse(readFileSync(join(FIXTURES, name, 'expected.json'), 'utf8')) as EvalView
@@ -45,7 +47,9 @@ async function main(): Promise<void> {
     console.log('| ------------- | ----- | ----- | ----- | --- | ----- |')
     for (const s of scores) {
       const mark = (REPORTED as readonly string[]).includes(s.category) ? '*' : ' '
-      console.log(`| ${(s.category + mark).padEnd(13)} | ${pct(s.precision)} | ${pct(s.recall)} | ${pct(s.f1)} | ${String(s.expected).padStart(3)} | ${String(s.found).padStart(5)} |`)
+      console.log(
+        `| ${(s.category + mark).padEnd(13)} | ${pct(s.precision)} | ${pct(s.recall)} | ${pct(s.f1)} | ${String(s.expected).padStart(3)} | ${String(s.found).padStart(5)} |`,
+      )
     }
     for (const s of scores) {
       for (const item of s.missed) console.log(`  missed ${s.category}: ${item}`)
@@ -55,12 +59,16 @@ async function main(): Promise<void> {
   }
   console.log('\n## Summary (F1 per category; * = reported, not in the macro-F1)\n')
   const columns = [...SCORED, ...REPORTED]
-  console.log(`| fixture | ${columns.map((c) => ((REPORTED as readonly string[]).includes(c) ? `${c}*` : c)).join(' | ')} | macro-F1 | bar |`)
+  console.log(
+    `| fixture | ${columns.map((c) => ((REPORTED as readonly string[]).includes(c) ? `${c}*` : c)).join(' | ')} | macro-F1 | bar |`,
+  )
   console.log(`| --- | ${columns.map(() => '---').join(' | ')} | --- | --- |`)
   let failed = false
   for (const [name, macro, bar, f1] of summary) {
     if (macro < bar) failed = true
-    console.log(`| ${name} | ${columns.map((c) => (f1[c] ?? 0).toFixed(2)).join(' | ')} | ${macro.toFixed(3)} | ${macro >= bar ? 'ok' : 'BELOW'} ${bar} |`)
+    console.log(
+      `| ${name} | ${columns.map((c) => (f1[c] ?? 0).toFixed(2)).join(' | ')} | ${macro.toFixed(3)} | ${macro >= bar ? 'ok' : 'BELOW'} ${bar} |`,
+    )
   }
   if (failed) process.exitCode = 1
 }

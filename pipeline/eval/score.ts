@@ -43,30 +43,89 @@ const each = (view: EvalView, pick: (p: EvalPartner) => Omit<Keyed, 'partner'>[]
 function keys(view: EvalView, category: string): Keyed[] {
   switch (category) {
     case 'partners':
-      return view.partners.map((p) => ({ key: `${p.id}|${p.kind}|${p.iso}`, show: `${p.id} (${p.kind}, ${p.iso})`, partner: p.id, item: p }))
+      return view.partners.map((p) => ({
+        key: `${p.id}|${p.kind}|${p.iso}`,
+        show: `${p.id} (${p.kind}, ${p.iso})`,
+        partner: p.id,
+        item: p,
+      }))
     case 'paragraphs':
       return [
-        ...view.overview.map((line) => ({ key: `${line}>overview`, show: `line ${line} → overview`, partner: '', item: line })),
-        ...each(view, (p) => p.paragraphs.map((line) => ({ key: `${line}>${p.id}`, show: `line ${line} → ${p.id}`, item: line }))),
+        ...view.overview.map((line) => ({
+          key: `${line}>overview`,
+          show: `line ${line} → overview`,
+          partner: '',
+          item: line,
+        })),
+        ...each(view, (p) =>
+          p.paragraphs.map((line) => ({ key: `${line}>${p.id}`, show: `line ${line} → ${p.id}`, item: line })),
+        ),
       ]
     case 'organisations':
-      return each(view, (p) => p.organisations.map((o) => ({ key: `${p.id}|${normalise(o.name)}|${o.side}`, show: `${p.id}: ${o.name}${o.acronym ? ` (${o.acronym})` : ''} [${o.side}]`, item: o })))
+      return each(view, (p) =>
+        p.organisations.map((o) => ({
+          key: `${p.id}|${normalise(o.name)}|${o.side}`,
+          show: `${p.id}: ${o.name}${o.acronym ? ` (${o.acronym})` : ''} [${o.side}]`,
+          item: o,
+        })),
+      )
     case 'events':
-      return each(view, (p) => p.events.map((e) => ({ key: `${p.id}|${e.date}|${e.endDate}`, show: `${p.id}: ${e.date}${e.endDate ? `/${e.endDate}` : ''}`, item: e })))
+      return each(view, (p) =>
+        p.events.map((e) => ({
+          key: `${p.id}|${e.date}|${e.endDate}`,
+          show: `${p.id}: ${e.date}${e.endDate ? `/${e.endDate}` : ''}`,
+          item: e,
+        })),
+      )
     case 'topics':
       return each(view, (p) => p.topics.map((t) => ({ key: `${p.id}|${t}`, show: `${p.id}: ${t}`, item: t })))
     case 'posts':
-      return each(view, (p) => p.representation.map((r) => ({ key: `${p.id}|${normalise(r.role)}|${normalise(r.post)}|${normalise(r.city)}`, show: `${p.id}: ${r.role} / ${r.post} / ${r.city}`, item: r })))
+      return each(view, (p) =>
+        p.representation.map((r) => ({
+          key: `${p.id}|${normalise(r.role)}|${normalise(r.post)}|${normalise(r.city)}`,
+          show: `${p.id}: ${r.role} / ${r.post} / ${r.city}`,
+          item: r,
+        })),
+      )
     case 'figures':
-      return each(view, (p) => p.figures.map((f) => ({ key: `${p.id}|${Number(f.value.toPrecision(3))}|${normalise(f.unit)}|${f.qualifier}`, show: `${p.id}: ${f.value} ${f.unit ?? ''}${f.qualifier ? ` (${f.qualifier})` : ''}`, item: f })))
+      return each(view, (p) =>
+        p.figures.map((f) => ({
+          key: `${p.id}|${Number(f.value.toPrecision(3))}|${normalise(f.unit)}|${f.qualifier}`,
+          show: `${p.id}: ${f.value} ${f.unit ?? ''}${f.qualifier ? ` (${f.qualifier})` : ''}`,
+          item: f,
+        })),
+      )
     case 'mechanisms':
-      return each(view, (p) => (p.mechanisms ?? []).map((m) => ({ key: `${p.id}|${normalise(m.name)}|${m.kind}`, show: `${p.id}: ${m.name} [${m.kind}]`, item: m })))
+      return each(view, (p) =>
+        (p.mechanisms ?? []).map((m) => ({
+          key: `${p.id}|${normalise(m.name)}|${m.kind}`,
+          show: `${p.id}: ${m.name} [${m.kind}]`,
+          item: m,
+        })),
+      )
     case 'agreements':
-      return each(view, (p) => (p.agreements ?? []).map((a) => ({ key: `${p.id}|${normalise(a.name)}|${a.kind}`, show: `${p.id}: ${a.name} [${a.kind}]`, item: a })))
+      return each(view, (p) =>
+        (p.agreements ?? []).map((a) => ({
+          key: `${p.id}|${normalise(a.name)}|${a.kind}`,
+          show: `${p.id}: ${a.name} [${a.kind}]`,
+          item: a,
+        })),
+      )
     case 'programmes':
-      return each(view, (p) => (p.programmes ?? []).map((name) => ({ key: `${p.id}|${normalise(name)}`, show: `${p.id}: ${name}`, item: name })))
+      return each(view, (p) =>
+        (p.programmes ?? []).map((name) => ({
+          key: `${p.id}|${normalise(name)}`,
+          show: `${p.id}: ${name}`,
+          item: name,
+        })),
+      )
     case 'glossary':
-      return (view.glossary ?? []).map((g) => ({ key: `${g.acronym}|${normalise(g.expansion)}`, show: `${g.acronym} = ${g.expansion}`, partner: '', item: g }))
+      return (view.glossary ?? []).map((g) => ({
+        key: `${g.acronym}|${normalise(g.expansion)}`,
+        show: `${g.acronym} = ${g.expansion}`,
+        partner: '',
+        item: g,
+      }))
     default:
       throw new Error(`Cannot score unknown category \`${category}\``)
   }
@@ -98,7 +157,17 @@ export function scoreCategory(category: string, expected: EvalView, found: EvalV
   const precision = got.length ? correct / got.length : want.length ? 0 : 1
   const recall = want.length ? correct / want.length : 1
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0
-  return { category, expected: want.length, found: got.length, correct, precision, recall, f1, missed: unmatched.map((w) => w.show), wrong }
+  return {
+    category,
+    expected: want.length,
+    found: got.length,
+    correct,
+    precision,
+    recall,
+    f1,
+    missed: unmatched.map((w) => w.show),
+    wrong,
+  }
 }
 
 /** Every category's score and the macro-F1 over the scored ones. */

@@ -32,7 +32,8 @@ export function findDefinitions(text: string): Definition[] {
     if (isShortForm(inner)) {
       const words = wordsBefore(text, open, inner.replace(/[^\p{L}\p{N}]/gu, '').length)
       const expansion = longForm(inner, words.text)
-      if (expansion) found.push({ acronym: inner, expansion, start: words.start + words.text.lastIndexOf(expansion), end: close })
+      if (expansion)
+        found.push({ acronym: inner, expansion, start: words.start + words.text.lastIndexOf(expansion), end: close })
     } else if (/\s/.test(inner) && !/[,;:]/.test(inner)) {
       const before = /([\p{L}\p{N}][\p{L}\p{N}&+\-/]*)\s*$/u.exec(text.slice(Math.max(0, open - 14), open))?.[1]
       if (before && isShortForm(before)) {

@@ -29,13 +29,15 @@ const MONTHS = [
   'november',
   'december',
 ]
-const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?'
+const MONTH =
+  '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?'
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?'
 const YEAR = '((?:19|20)\\d\\d)'
 const DASH = '\\s*(?:-|–|—|to|until)\\s*'
 
 const pad = (n: number) => String(n).padStart(2, '0')
-const month = (name: string) => MONTHS.findIndex((m) => m.startsWith(name.toLowerCase().replace('.', '').slice(0, 3))) + 1
+const month = (name: string) =>
+  MONTHS.findIndex((m) => m.startsWith(name.toLowerCase().replace('.', '').slice(0, 3))) + 1
 
 function day(y: string, m: number, d: string | number): string | null {
   const n = Number(d)
@@ -59,8 +61,14 @@ const PATTERNS: [RegExp, Build][] = [
     new RegExp(`\\b${MONTH}\\s+${DAY}${DASH}${DAY},?\\s+${YEAR}\\b`, 'g'),
     (g) => [day(g[4] ?? '', month(g[1] ?? ''), g[2] ?? ''), day(g[4] ?? '', month(g[1] ?? ''), g[3] ?? '')],
   ],
-  [new RegExp(`\\b${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}\\b`, 'g'), (g) => [day(g[3] ?? '', month(g[2] ?? ''), g[1] ?? ''), null]],
-  [new RegExp(`\\b${MONTH}\\s+${DAY},?\\s+${YEAR}\\b`, 'g'), (g) => [day(g[3] ?? '', month(g[1] ?? ''), g[2] ?? ''), null]],
+  [
+    new RegExp(`\\b${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}\\b`, 'g'),
+    (g) => [day(g[3] ?? '', month(g[2] ?? ''), g[1] ?? ''), null],
+  ],
+  [
+    new RegExp(`\\b${MONTH}\\s+${DAY},?\\s+${YEAR}\\b`, 'g'),
+    (g) => [day(g[3] ?? '', month(g[1] ?? ''), g[2] ?? ''), null],
+  ],
   [
     /\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b/g,
     (g) => {
@@ -87,7 +95,8 @@ const PATTERNS: [RegExp, Build][] = [
 ]
 
 /** Words that may stand before a year without making it part of a name. */
-const YEAR_LEAD = /(?:^|[^\p{L}])(In|Since|By|From|Until|Till|Before|After|During|Throughout|Between|Through|As of|Early|Late|Mid|And|To|Of|Also|Only|Then|Already|Spring|Summer|Autumn|Winter|Q[1-4]|H[12])\s+$/u
+const YEAR_LEAD =
+  /(?:^|[^\p{L}])(In|Since|By|From|Until|Till|Before|After|During|Throughout|Between|Through|As of|Early|Late|Mid|And|To|Of|Also|Only|Then|Already|Spring|Summer|Autumn|Winter|Q[1-4]|H[12])\s+$/u
 
 /** Every date in `text`, in order, none overlapping. */
 export function findDates(text: string): DateMatch[] {
@@ -113,7 +122,10 @@ export function findDates(text: string): DateMatch[] {
 function isBareYear(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 30), start)
   const after = text.slice(end, end + 12)
-  if (/[\p{L}\p{N}$€£¥./-]$/u.test(before) || /^(?:[%\p{L}]|\.\d|,\d|\s*(?:%|per ?cent|million|billion|euro|EUR|USD))/iu.test(after))
+  if (
+    /[\p{L}\p{N}$€£¥./-]$/u.test(before) ||
+    /^(?:[%\p{L}]|\.\d|,\d|\s*(?:%|per ?cent|million|billion|euro|EUR|USD))/iu.test(after)
+  )
     return false
   // "Horizon 2020", "Vision 2030": a capitalised word right before the year names something.
   const word = /([\p{Lu}][\p{L}\p{N}-]*)\s+$/u.exec(before)

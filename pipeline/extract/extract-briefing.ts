@@ -27,9 +27,20 @@ export function extractBriefing(tree: Root, file: VFile): Briefing {
     if (unit.owner) byPartner.get(unit.owner.id)?.push(unit)
     else overview.push(paragraph(unit))
   }
+  // The text's own definitions, first one of each acronym: they win over the data lists.
+  const defined = new Map<string, string>()
+  for (const unit of units)
+    for (const d of unit.definitions) if (!defined.has(d.acronym)) defined.set(d.acronym, d.expansion)
   const partners: Partner[] = refs.map((ref) => {
     const own = byPartner.get(ref.id) ?? []
-    return { id: ref.id, name: ref.name, kind: ref.kind, iso: ref.iso, paragraphs: own.map(paragraph), ...partnerItems(ref, own, locate) }
+    return {
+      id: ref.id,
+      name: ref.name,
+      kind: ref.kind,
+      iso: ref.iso,
+      paragraphs: own.map(paragraph),
+      ...partnerItems(ref, own, locate, defined),
+    }
   })
   const timeline: TimelineEvent[] = partners
     .flatMap((partner) => partner.events.map((event) => ({ ...event, partner: partner.id })))
@@ -38,11 +49,18 @@ export function extractBriefing(tree: Root, file: VFile): Briefing {
   const glossary = new GlossaryBuilder()
   for (const unit of units) {
     const at = (start: number, end: number) => spanPosition(unit.mapped, start, end, locate)
-    for (const definition of unit.definitions) glossary.define(definition.acronym, definition.expansion, at(definition.start, definition.end))
+    for (const definition of unit.definitions)
+      glossary.define(definition.acronym, definition.expansion, at(definition.start, definition.end))
     glossary.use(unit.mapped.text, at)
     for (const typo of findMisspellings(unit.mapped.text)) {
-      const hint = typo.suggestions.length ? `, did you mean ${typo.suggestions.map((s) => `\`${s}\``).join(' or ')}?` : ''
-      file.message(`Unknown word \`${typo.word}\`${hint}`, { place: at(typo.start, typo.end), ruleId: 'spelling', source: 'briefing-spell' })
+      const hint = typo.suggestions.length
+        ? `, did you mean ${typo.suggestions.map((s) => `\`${s}\``).join(' or ')}?`
+        : ''
+      file.message(`Unknown word \`${typo.word}\`${hint}`, {
+        place: at(typo.start, typo.end),
+        ruleId: 'spelling',
+        source: 'briefing-spell',
+      })
     }
   }
   return {
@@ -57,5 +75,8 @@ export function extractBriefing(tree: Root, file: VFile): Briefing {
 }
 
 function paragraph(unit: Unit): Paragraph {
-  return { text: nodeText(unit.node).trim(), position: toPosition(unit.node.position ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }) }
+  return {
+    text: nodeText(unit.node).trim(),
+    position: toPosition(unit.node.position ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }),
+  }
 }

@@ -127,7 +127,9 @@ export function findFigures(text: string, dates: readonly DateMatch[]): FigureMa
     else if (currency) unit = { unit: CURRENCIES[currency.toLowerCase()] ?? currency, end }
     else {
       const after = /^\s?(euros?|EUR|dollars|US dollars|USD|yen|won)\b/i.exec(text.slice(end))
-      unit = after ? { unit: CURRENCIES[(after[1] ?? '').toLowerCase()] ?? 'EUR', end: end + after[0].length } : unitAfter(text, end)
+      unit = after
+        ? { unit: CURRENCIES[(after[1] ?? '').toLowerCase()] ?? 'EUR', end: end + after[0].length }
+        : unitAfter(text, end)
     }
     if (!free(match.index, match.index + 1)) continue
     found.push(figure(text, match.index, unit.end, value, unit.unit, qualifier?.toLowerCase() ?? null))
@@ -135,8 +137,22 @@ export function findFigures(text: string, dates: readonly DateMatch[]): FigureMa
   return found.sort((a, b) => a.start - b.start)
 }
 
-function figure(text: string, start: number, end: number, value: number, unit: string | null, qualifier: string | null): FigureMatch {
-  return { start, end, value: Number(value.toPrecision(12)), unit, qualifier: qualifier?.toLowerCase() ?? null, text: text.slice(start, end).trim() }
+function figure(
+  text: string,
+  start: number,
+  end: number,
+  value: number,
+  unit: string | null,
+  qualifier: string | null,
+): FigureMatch {
+  return {
+    start,
+    end,
+    value: Number(value.toPrecision(12)),
+    unit,
+    qualifier: qualifier?.toLowerCase() ?? null,
+    text: text.slice(start, end).trim(),
+  }
 }
 
 /** A number that belongs to a name or a code: "5G", "FP7", "3GPP", "Industry 4.0", "7th", "No. 3". */
@@ -146,7 +162,11 @@ function isNamePart(text: string, start: number, end: number, qualified: boolean
   if (/[\p{L}\p{N}&.+/-]$/u.test(before) && !/\s[-–]$/.test(before)) return true
   if (/^(st|nd|rd|th|[\p{L}])/u.test(after) && !/^(m|bn|mn)\b/.test(after)) return true
   if (/^[-–]\p{L}/u.test(after)) return true
-  if (!qualified && /[\p{Lu}][\p{L}\p{N}]*\s$/u.test(before) && !/(?:^|\s)(In|By|Some|Over|About|Around|With|And|Of|For|To)\s$/.test(before))
+  if (
+    !qualified &&
+    /[\p{Lu}][\p{L}\p{N}]*\s$/u.test(before) &&
+    !/(?:^|\s)(In|By|Some|Over|About|Around|With|And|Of|For|To)\s$/.test(before)
+  )
     return true
   return false
 }

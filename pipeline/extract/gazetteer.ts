@@ -7,6 +7,7 @@ import { slug } from 'github-slugger'
 import aliases from '../data/aliases.json' with { type: 'json' }
 import countries from '../data/countries.generated.json' with { type: 'json' }
 import regions from '../data/regions.json' with { type: 'json' }
+import { escapeRegExp } from './regex.ts'
 
 /** A partner as the briefing names it. */
 export interface PartnerRef {
@@ -89,11 +90,9 @@ export function allNames(): Iterable<string> {
   return names.keys()
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
 function matcher(list: Iterable<string>): RegExp {
   const sorted = [...list].sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
-  return new RegExp(`(?<![\\p{L}\\p{N}@])(?:${sorted.map(escape).join('|')})(?![\\p{L}\\p{N}@])`, 'gu')
+  return new RegExp(`(?<![\\p{L}\\p{N}@])(?:${sorted.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}@])`, 'gu')
 }
 
 const textMatcher = matcher([...names].filter(([, entry]) => entry.inText).map(([name]) => name))

@@ -12,7 +12,8 @@ for (const [acronym, expansion] of Object.entries(acronyms)) if (!acronym.starts
 for (const body of knownBodies) if (!KNOWN.has(body.acronym)) KNOWN.set(body.acronym, body.name)
 
 /** Acronym-like tokens: two or more capitals ("EEAS", "IoT", "R&D", "5GPPP"), or "DG X". */
-const TOKEN = /(?<![\p{L}\p{N}&-])(DG [A-Z]{2,}|(?=[\p{L}\p{N}&]*\p{Lu}[\p{L}\p{N}&]*\p{Lu})[\p{L}\p{N}][\p{L}\p{N}&]*)(?![\p{L}\p{N}&])/gu
+const TOKEN =
+  /(?<![\p{L}\p{N}&-])(DG [A-Z]{2,}|(?=[\p{L}\p{N}&]*\p{Lu}[\p{L}\p{N}&]*\p{Lu})[\p{L}\p{N}][\p{L}\p{N}&]*)(?![\p{L}\p{N}&])/gu
 
 /** Collects acronyms across a text. */
 export class GlossaryBuilder {
@@ -38,6 +39,14 @@ export class GlossaryBuilder {
     for (const [acronym, position] of this.#used) {
       if (!entries.has(acronym)) entries.set(acronym, { acronym, expansion: KNOWN.get(acronym) ?? '', position })
     }
-    return [...entries.values()].sort((a, b) => (a.acronym.toLowerCase() < b.acronym.toLowerCase() ? -1 : a.acronym.toLowerCase() > b.acronym.toLowerCase() ? 1 : a.acronym < b.acronym ? -1 : 1))
+    return [...entries.values()].sort((a, b) =>
+      a.acronym.toLowerCase() < b.acronym.toLowerCase()
+        ? -1
+        : a.acronym.toLowerCase() > b.acronym.toLowerCase()
+          ? 1
+          : a.acronym < b.acronym
+            ? -1
+            : 1,
+    )
   }
 }

@@ -3,6 +3,7 @@
  * `pipeline/data/known-bodies.json`, found by acronym or name.
  */
 import bodies from '../data/known-bodies.json' with { type: 'json' }
+import { escapeRegExp } from './regex.ts'
 
 /** A body from the data list. */
 export interface KnownBody {
@@ -15,7 +16,6 @@ export interface KnownBody {
 /** The bodies as data. */
 export const knownBodies: readonly KnownBody[] = bodies as KnownBody[]
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const byKey = new Map<string, KnownBody>()
 for (const body of knownBodies) {
   byKey.set(body.acronym, body)
@@ -25,7 +25,7 @@ const pattern = new RegExp(
   `(?<![\\p{L}\\p{N}-])(?:${knownBodies
     .map((b) => b.acronym)
     .sort((a, b) => b.length - a.length)
-    .map(escape)
+    .map(escapeRegExp)
     .join('|')})(?![\\p{L}\\p{N}-])`,
   'gu',
 )

@@ -34,7 +34,10 @@ export function findMechanisms(sentence: string): MechanismMatch[] {
   const found: MechanismMatch[] = []
   const frequency = frequencyOf(sentence)
   const add = (name: string, start: number) => {
-    const clean = name.replace(/^(The|An?|Its)\s+/, '').replace(/^(\d+(?:st|nd|rd|th)\s+)/, '').trim()
+    const clean = name
+      .replace(/^(The|An?|Its)\s+/, '')
+      .replace(/^(\d+(?:st|nd|rd|th)\s+)/, '')
+      .trim()
     if (/^(Meeting|Meetings|Dialogue|Dialogues|Committee|Council|Summit|Forum)$/.test(clean)) return
     const kind = KINDS.find(([pattern]) => pattern.test(clean.replace(/\s+on\s.*$/, '')))?.[1] ?? 'other'
     const end = start + name.length

@@ -8,6 +8,8 @@
 import type { Definition } from './acronyms.ts'
 import { findMentions, type PartnerRef } from './gazetteer.ts'
 import { findKnownBodies, knownBody } from './known-bodies.ts'
+import { isProgrammeName } from './programmes.ts'
+import { regionalBody } from './regional-bodies.ts'
 
 /** A body found in a text. */
 export interface OrganisationMatch {
@@ -22,15 +24,16 @@ const HEAD =
   'Ministry|Ministries|Department|Directorate(?:-General)?|Agency|Authority|Service|Commission|Office|Institute|Association|Associations|Organi[sz]ation|Bureau|Administration|Secretariat|Federation|Corporation|Council|Board|Alliance|Consortium|Foundation|Centre|Center|Bank|Regulator|Chamber|Academy|University|Parliament|Government|Cabinet|Senate'
 const BODY_HEAD = new RegExp(`\\b(${HEAD})\\b`)
 /** Mechanisms and things that look like bodies but are not. */
-const NOT_BODY = /\b(Dialogue|Working Group|Task ?force|Summit|Meeting|Programme|Program|Agreement|Declaration|Partnership|Strategy|Plan|Network|Joint Committee|Delegation|Union Member States)\b/i
+const NOT_BODY =
+  /\b(Dialogue|Working Group|Task ?force|Summit|Meeting|Programme|Program|Agreement|Declaration|Partnership|Strategy|Plan|Network|Joint Committee|Delegation|Union Member States)\b/i
 const CONNECTORS = new Set(['of', 'and', 'for', 'the', 'on', '&', 'de'])
 
-const NAME_WORD = "(?:[\\p{Lu}][\\p{L}'’&-]*|[\\p{Lu}\\p{N}&]{2,})"
+const NAME_WORD = "(?:[\\p{Lu}][\\p{L}'’&-]*|[\\p{Lu}\\p{N}&]{2,}|\\p{Ll}\\p{Lu}[\\p{L}]+)"
 const HEAD_FIRST = new RegExp(
   `\\b(?:${HEAD})(?:\\s+(?:of|for|on)(?:\\s+the)?)\\s+${NAME_WORD}(?:,?\\s+(?:(?:and|of|for|on|the|&)\\s+)*${NAME_WORD})*`,
   'gu',
 )
-const HEAD_LAST = new RegExp(`(?:${NAME_WORD}\\s+)+(?:${HEAD})\\b`, 'gu')
+const HEAD_LAST = new RegExp(`(?:${NAME_WORD}\\s+)+(?:${HEAD}|Commissioner)\\b`, 'gu')
 const BARE_COMMISSION = /\b(?:[Tt]he\s+)Commission\b/g
 const GOVERNMENT = /\b([\p{Lu}][\p{L}]+)\s+government\b/gu
 
@@ -39,13 +42,16 @@ export function findOrganisations(
   text: string,
   definitions: readonly Definition[],
   partner: PartnerRef | null,
+  defined: ReadonlyMap<string, string> = new Map(),
 ): OrganisationMatch[] {
   const found: OrganisationMatch[] = []
   const add = (match: OrganisationMatch) => {
     if (!found.some((f) => match.start < f.end && match.end > f.start)) found.push(match)
   }
   for (const definition of definitions) {
-    if (!isBodyName(definition.expansion)) continue
+    // A regional organisation or forum is a body; a regional meeting or network is not.
+    const regional = regionalBody(definition) && !/(Meeting|Network)$/.test(definition.expansion)
+    if (!(isBodyName(definition.expansion) || regional) || isBilateral(text, definition.start)) continue
     const known = knownBody(definition.acronym)
     const start = definition.start
     add({
@@ -59,6 +65,8 @@ export function findOrganisations(
   for (const pattern of [HEAD_FIRST, HEAD_LAST]) {
     for (const match of text.matchAll(pattern)) {
       let name = trimName(match[0])
+        .replace(/\s+and\s+[\p{Lu}\p{N}&]{2,}$/u, '')
+        .replace(/^[\p{Lu}][\p{L} ]*['’]s\s+/u, '')
       let start = match.index + match[0].indexOf(name)
       // A leading demonym or EU marker says whose body it is, and is not part of the name.
       const lead = findMentions(name).find((m) => m.start === 0)
@@ -69,7 +77,7 @@ export function findOrganisations(
         name = name.slice(lead.end).trim()
         start += lead.end + 1
       }
-      if (!isBodyName(name) || name === 'Commission') continue
+      if (!isBodyName(name) || name === 'Commission' || isProgrammeName(name) || isBilateral(text, start)) continue
       const known = knownBody(name)
       add({
         name,
@@ -81,6 +89,8 @@ export function findOrganisations(
     }
   }
   for (const { body, start, end } of findKnownBodies(text)) {
+    // The text's own definition of these letters wins over the data list's.
+    if (defined.has(body.acronym) && defined.get(body.acronym) !== body.name) continue
     add({ name: body.name, acronym: body.acronym, side: body.side, start, end })
   }
   for (const match of text.matchAll(BARE_COMMISSION)) {
@@ -89,21 +99,48 @@ export function findOrganisations(
   }
   for (const match of text.matchAll(GOVERNMENT)) {
     const mention = findMentions(match[1] ?? '')[0]
-    if (!mention || mention.via !== 'demonym' || mention.ref.kind !== 'country') continue
-    add({ name: `Government of ${mention.ref.name}`, acronym: null, side: 'partner', start: match.index, end: match.index + match[0].length })
+    if (mention?.via !== 'demonym' || mention.ref.kind !== 'country') continue
+    add({
+      name: `Government of ${mention.ref.name}`,
+      acronym: null,
+      side: 'partner',
+      start: match.index,
+      end: match.index + match[0].length,
+    })
   }
   return found.sort((a, b) => a.start - b.start)
 }
 
-/** Whether `name` is built like a body. */
+/** Whether `name` is built like a body ("X Commissioner" is an office, unless it is a European one). */
 function isBodyName(name: string): boolean {
+  if (/Commissioner$/.test(name)) return !/^(European|EU|Vice|Former|The)\b/.test(name)
   return BODY_HEAD.test(name) && !NOT_BODY.test(name) && !/^(European Union|EU)$/.test(name)
+}
+
+/** "EU-India Trade and Technology Council": a bilateral name is a mechanism, not a body. */
+function isBilateral(text: string, start: number): boolean {
+  if (/^EU[-–‑]/.test(text.slice(start))) return true
+  // Walk back over the capitalised words (and connectors) that run into the name.
+  const words = text
+    .slice(Math.max(0, start - 80), start)
+    .split(/\s+/)
+    .filter(Boolean)
+  while (words.length) {
+    const word = words.pop() ?? ''
+    if (/^EU[-–‑]\p{Lu}/u.test(word)) return true
+    if (!/^\p{Lu}/u.test(word) && !CONNECTORS.has(word)) return false
+  }
+  return false
 }
 
 /** Drop leading articles and trailing connectors. */
 function trimName(name: string): string {
   const words = name.trim().split(/\s+/)
-  while (words.length && (CONNECTORS.has((words[0] ?? '').toLowerCase()) || /^(The|A|An|This|These|Both|Its)$/.test(words[0] ?? ''))) words.shift()
+  while (
+    words.length &&
+    (CONNECTORS.has((words[0] ?? '').toLowerCase()) || /^(The|A|An|This|These|Both|Its)$/.test(words[0] ?? ''))
+  )
+    words.shift()
   while (words.length && CONNECTORS.has((words.at(-1) ?? '').toLowerCase())) words.pop()
   return words.join(' ').replace(/,$/, '')
 }
@@ -118,7 +155,6 @@ function sideOf(name: string, before: string, partner: PartnerRef | null): Organ
   // A regional body is on the partner side of a regional forum, international next to a country.
   if (mentions.some((m) => m.ref.kind === 'region')) return partner?.kind === 'region' ? 'partner' : 'international'
   if (mentions.length > 0) return 'partner'
-  // The EU has no ministries or national governments: such a body in a partner's section is theirs.
-  if (/\b(Ministry|Ministries|Government|Cabinet|Parliament)\b/.test(name) && partner) return 'partner'
-  return null
+  // A body with no European or international mark, in a partner's section, is the partner's.
+  return partner ? 'partner' : null
 }

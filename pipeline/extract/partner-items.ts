@@ -3,7 +3,18 @@
  * EU posts, figures, topics, dated events and programmes; each item with the position of the
  * sentence it came from, in source order, without repeats.
  */
-import type { Agreement, BriefingEvent, Figure, Mechanism, Organisation, Partner, Position, Programme, Representation, Topic } from '../briefing-schema.ts'
+import type {
+  Agreement,
+  BriefingEvent,
+  Figure,
+  Mechanism,
+  Organisation,
+  Partner,
+  Position,
+  Programme,
+  Representation,
+  Topic,
+} from '../briefing-schema.ts'
 import { findAgreements } from './agreements.ts'
 import { type DateMatch, findDates } from './dates.ts'
 import { findFigures } from './figures.ts'
@@ -20,8 +31,22 @@ import { findTopics } from './topics.ts'
 type Items = Omit<Partner, 'id' | 'name' | 'kind' | 'iso' | 'paragraphs'>
 
 /** The items of `partner` found in its `units`. */
-export function partnerItems(partner: PartnerRef, units: readonly Unit[], locate: Locator): Items {
-  const items: Items = { organisations: [], mechanisms: [], agreements: [], representation: [], figures: [], topics: [], events: [], programmes: [] }
+export function partnerItems(
+  partner: PartnerRef,
+  units: readonly Unit[],
+  locate: Locator,
+  defined: ReadonlyMap<string, string> = new Map(),
+): Items {
+  const items: Items = {
+    organisations: [],
+    mechanisms: [],
+    agreements: [],
+    representation: [],
+    figures: [],
+    topics: [],
+    events: [],
+    programmes: [],
+  }
   const seen = new Set<string>()
   const once = (kind: string, key: string) => {
     const id = `${kind}:${key.toLowerCase()}`
@@ -35,25 +60,49 @@ export function partnerItems(partner: PartnerRef, units: readonly Unit[], locate
     const sentenceAt = (offset: number) => unit.sentences.find((s) => offset < s.end) ?? unit.sentences.at(-1)
     const where = (offset: number): Position => {
       const sentence = sentenceAt(offset)
-      return sentence ? spanPosition(unit.mapped, sentence.start, sentence.end, locate) : spanPosition(unit.mapped, 0, text.length, locate)
+      return sentence
+        ? spanPosition(unit.mapped, sentence.start, sentence.end, locate)
+        : spanPosition(unit.mapped, 0, text.length, locate)
     }
     const dates = findDates(text)
     const figures = findFigures(text, dates)
     const figureYears = new Set<DateMatch>()
     for (const match of figures) {
-      const year = dates.find((d) => d.start >= match.end && /^\s*(?:during|in|by|as of|at the end of|for)\s+$/.test(text.slice(match.end, d.start)))
+      const year = dates.find(
+        (d) =>
+          d.start >= match.end &&
+          /^\s*(?:during|in|by|as of|at the end of|for)\s+$/.test(text.slice(match.end, d.start)),
+      )
       if (year) figureYears.add(year)
       if (once('figure', `${match.value}|${match.unit}|${match.start}|${unit.node.position?.start.offset}`))
-        items.figures.push({ value: match.value, unit: match.unit, qualifier: match.qualifier, year: year ? year.date.slice(0, 4) : null, text: match.text, position: where(match.start) } satisfies Figure)
+        items.figures.push({
+          value: match.value,
+          unit: match.unit,
+          qualifier: match.qualifier,
+          year: year ? year.date.slice(0, 4) : null,
+          text: match.text,
+          position: where(match.start),
+        } satisfies Figure)
     }
     for (const date of dates) {
       if (figureYears.has(date)) continue
       const sentence = sentenceAt(date.start)
-      items.events.push({ date: date.date, endDate: date.endDate, label: label(sentence), position: where(date.start) } satisfies BriefingEvent)
+      items.events.push({
+        date: date.date,
+        endDate: date.endDate,
+        label: label(sentence),
+        position: where(date.start),
+      } satisfies BriefingEvent)
     }
-    const organisations = findOrganisations(text, unit.definitions, partner)
+    const organisations = findOrganisations(text, unit.definitions, partner, defined)
     for (const org of organisations) {
-      if (once('org', org.acronym ?? org.name)) items.organisations.push({ name: org.name, acronym: org.acronym, side: org.side, position: where(org.start) } satisfies Organisation)
+      if (once('org', org.acronym ?? org.name))
+        items.organisations.push({
+          name: org.name,
+          acronym: org.acronym,
+          side: org.side,
+          position: where(org.start),
+        } satisfies Organisation)
     }
     for (const sentence of unit.sentences) {
       const inSentence = (start: number) => start >= sentence.start && start < sentence.end
@@ -62,26 +111,54 @@ export function partnerItems(partner: PartnerRef, units: readonly Unit[], locate
       const participants = organisations.filter((o) => inSentence(o.start)).map((o) => o.acronym ?? o.name)
       for (const mechanism of findMechanisms(sentenceText)) {
         if (!once('mechanism', mechanism.name)) continue
-        items.mechanisms.push({ name: mechanism.name, kind: mechanism.kind, frequency: mechanism.frequency, since: since?.date ?? null, participants: [...new Set(participants)], position: where(sentence.start) } satisfies Mechanism)
+        items.mechanisms.push({
+          name: mechanism.name,
+          kind: mechanism.kind,
+          frequency: mechanism.frequency,
+          since: since?.date ?? null,
+          participants: [...new Set(participants)],
+          position: where(sentence.start),
+        } satisfies Mechanism)
       }
       for (const agreement of findAgreements(sentenceText)) {
         if (!once('agreement', agreement.name)) continue
         const date = dates.find((d) => !d.since && inSentence(d.start))
-        const place = /\b(?:signed|concluded|adopted|agreed)\b[^.]*?\bin\s+([\p{Lu}][\p{L}-]+(?:\s[\p{Lu}][\p{L}-]+)?)/u.exec(sentenceText)?.[1] ?? null
-        items.agreements.push({ name: agreement.name, kind: agreement.kind, date: date?.date ?? null, place: place && !/^(July|June|March|May|April)$/.test(place) ? place : null, position: where(sentence.start) } satisfies Agreement)
+        const place =
+          /\b(?:signed|concluded|adopted|agreed)\b[^.]*?\bin\s+([\p{Lu}][\p{L}-]+(?:\s[\p{Lu}][\p{L}-]+)?)/u.exec(
+            sentenceText,
+          )?.[1] ?? null
+        items.agreements.push({
+          name: agreement.name,
+          kind: agreement.kind,
+          date: date?.date ?? null,
+          place: place && !/^(July|June|March|May|April)$/.test(place) ? place : null,
+          position: where(sentence.start),
+        } satisfies Agreement)
       }
     }
     for (const post of findPosts(text, unit.definitions)) {
-      if (once('post', `${post.role}|${post.post}|${post.city}`)) items.representation.push({ role: post.role, post: post.post, city: post.city, position: where(post.start) } satisfies Representation)
+      if (once('post', `${post.role}|${post.post}|${post.city}`))
+        items.representation.push({
+          role: post.role,
+          post: post.post,
+          city: post.city,
+          position: where(post.start),
+        } satisfies Representation)
     }
+    // A body's name is not a topic of the text ("Digital Economy Promotion Agency").
+    // (A body that stands for its field, like "ETSI" for standardisation, still counts.)
+    const inBody = (start: number, end: number) =>
+      organisations.some((o) => start >= o.start && start < o.end && !(start === o.start && end === o.end))
     for (const found of findTopics(text)) {
+      if (inBody(found.start, found.end)) continue
       const topic = topics.get(found.topic.id) ?? { id: found.topic.id, label: found.topic.label, positions: [] }
       const position = where(found.start)
       if (!topic.positions.some((p) => p.start.offset === position.start.offset)) topic.positions.push(position)
       topics.set(found.topic.id, topic)
     }
     for (const programme of findProgrammes(text)) {
-      if (once('programme', programme.name)) items.programmes.push({ name: programme.name, position: where(programme.start) } satisfies Programme)
+      if (once('programme', programme.name))
+        items.programmes.push({ name: programme.name, position: where(programme.start) } satisfies Programme)
     }
   }
   items.topics = [...topics.values()]

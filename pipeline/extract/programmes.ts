@@ -3,6 +3,7 @@
  * 2020", "FP7") and as written ("the READI programme", "the research programme FP7").
  */
 import known from '../data/programmes.json' with { type: 'json' }
+import { escapeRegExp } from './regex.ts'
 
 /** A programme found in a text. */
 export interface ProgrammeMatch {
@@ -11,24 +12,38 @@ export interface ProgrammeMatch {
   end: number
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-const KNOWN = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...known].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu')
+const KNOWN = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${[...known]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|')})(?![\\p{L}\\p{N}])`,
+  'gu',
+)
 const NAMED_BEFORE = /\b([\p{Lu}][\p{L}\p{N}+-]*(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}+-]*){0,4})\s+[Pp]rogramme\b/gu
 const NAMED_AFTER = /\b[Pp]rogramme,?\s+([\p{Lu}][\p{Lu}\p{N}+-]+(?:\s\d{4})?)\b/gu
+
+const KNOWN_START = new RegExp(`^(?:${[...known].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'u')
+
+/** Whether `name` is, or starts with, a known programme's name ("Global Gateway Digital Alliance"). */
+export function isProgrammeName(name: string): boolean {
+  return KNOWN_START.test(name)
+}
 
 /** Every programme in `text`, in order, without repeats. */
 export function findProgrammes(text: string): ProgrammeMatch[] {
   const found: ProgrammeMatch[] = []
   const add = (name: string, start: number) => {
-    if (!found.some((f) => start < f.end && start + name.length > f.start)) found.push({ name, start, end: start + name.length })
+    if (!found.some((f) => start < f.end && start + name.length > f.start))
+      found.push({ name, start, end: start + name.length })
   }
-  for (const match of text.matchAll(KNOWN)) add(match[0], match.index)
   for (const match of text.matchAll(NAMED_BEFORE)) {
-    const name = (match[1] ?? '').replace(/^(The|A|An|This|Its)\s+/, '')
-    // "R&D PROGRAMME" in capitals or a bare acronym like "EU" is not a programme's name.
-    if (/^(EU|EC|R&D|R&I|ICT)$/.test(name) || /^[\p{Lu}\s&]+$/u.test(match[0])) continue
+    const name = (match[1] ?? '').replace(/^(The|A|An|This|That|Its|Their|Our|New)\s+/, '')
+    // "R&D PROGRAMME" in capitals, an article or a bare acronym like "EU" is not a programme's name.
+    if (/^(EU|EC|R&D|R&I|ICT|The|A|An|This|That|Its|Their|Our|New)$/.test(name) || /^[\p{Lu}\s&]+$/u.test(match[0]))
+      continue
     add(name, match.index + match[0].indexOf(name))
   }
+  for (const match of text.matchAll(KNOWN)) add(match[0], match.index)
   for (const match of text.matchAll(NAMED_AFTER)) add(match[1] ?? '', match.index + match[0].indexOf(match[1] ?? ''))
   return found.sort((a, b) => a.start - b.start)
 }

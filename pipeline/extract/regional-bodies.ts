@@ -7,7 +7,8 @@ import type { Definition } from './acronyms.ts'
 import type { PartnerRef } from './gazetteer.ts'
 
 const REGIONAL = /\b(Asia|Asian|Eurasia|Eurasian|Pacific|Asia-Pacific|Indo-Pacific|Mekong|Gulf|Bengal|ASEAN)\b/
-const FORUM = /\b(Meeting|Forum|Network|Association|Organi[sz]ation|Cooperation|Co-operation|Community|Initiative|Telecommunity|Union|Council|Commission|Group)$/
+const FORUM =
+  /\b(Meeting|Forum|Network|Association|Organi[sz]ation|Cooperation|Co-operation|Community|Initiative|Telecommunity|Union|Council|Commission|Group)$/
 
 /** The regional body `definition` introduces, if it is one. */
 export function regionalBody(definition: Definition): PartnerRef | undefined {

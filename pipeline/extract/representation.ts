@@ -20,9 +20,14 @@ const ROLE_HEAD =
 const POST =
   '(EU [Dd]elegation|European Union [Dd]elegation|Delegation of the European Union|EU [Oo]ffice|EU [Mm]ission|EU [Rr]epresentation|European Business and Technology Centre|EU Business Hub)'
 const PLACE = "([\\p{Lu}][\\p{L}'’-]+(?:\\s[\\p{Lu}][\\p{L}'’-]+){0,2})"
-const ROLE_WORD = "(?:[\\p{Lu}][\\p{L}&-]*|[\\p{Lu}&]{2,}|digital|trade|science|research|technology|ICT|seconded|policy|cyber)"
+const ROLE_WORD =
+  '(?:[\\p{Lu}][\\p{L}&-]*|[\\p{Lu}&]{2,}|digital|trade|science|research|technology|ICT|seconded|policy|cyber)'
 const STATED = new RegExp(
-  `((?:${ROLE_WORD}\\s+){0,3}${ROLE_HEAD})(?:\\s+(?:is|are|has been|will be))?(?:\\s+(?:based|posted|stationed|located|working))?\\s+(?:at|in|to|within)\\s+(?:the\\s+)?${POST}(?:\\s+(?:in|to|of)\\s+(?:the\\s+)?${PLACE})?`,
+  `((?:${ROLE_WORD}\\s+(?:and\\s+)?){0,4}${ROLE_HEAD})(?:\\s+(?:is|are|has been|will be))?(?:\\s+(?:based|posted|stationed|located|working))?\\s+(?:at|in|to|within)\\s+(?:the\\s+)?${POST}(?:\\s+(?:in|to|of)\\s+(?:the\\s+)?${PLACE})?`,
+  'gu',
+)
+const HOSTED = new RegExp(
+  `${POST}(?:\\s+(?:in|to)\\s+(?:the\\s+)?${PLACE})?(?:\\s+(?:in|at)\\s+${PLACE})?\\s+(?:hosts|has|includes|employs|houses)\\s+(?:an?|the|its)\\s+((?:${ROLE_WORD}\\s+(?:and\\s+)?){0,4}${ROLE_HEAD})`,
   'gu',
 )
 const POSTED_ROLE = new RegExp(`^(.*?\\b${ROLE_HEAD})\\s+(?:in|to|for)\\s+(.+)$`, 'u')
@@ -34,7 +39,27 @@ export function findPosts(text: string, definitions: readonly Definition[]): Pos
     const role = (match[1] ?? '').replace(/^(An?|The|Its|Our)\s+/, '').trim()
     const post = normalisePost(match[2] ?? '')
     const place = match[3] ?? null
-    found.push({ role, post: place && isCountry(place) ? `${post} to ${place}` : post, city: place && !isCountry(place) ? place : null, start: match.index, end: match.index + match[0].length })
+    const role2 = role.replace(/^and\s+/, '')
+    found.push({
+      role: role2,
+      post: place && isCountry(place) ? `${post} to ${place}` : post,
+      city: place && !isCountry(place) ? place : null,
+      start: match.index,
+      end: match.index + match[0].length,
+    })
+  }
+  for (const match of text.matchAll(HOSTED)) {
+    const places = [match[2], match[3]].filter((p): p is string => Boolean(p))
+    const city = places.find((p) => !isCountry(p)) ?? null
+    const country = places.find((p) => isCountry(p))
+    const post = normalisePost(match[1] ?? '')
+    found.push({
+      role: match[4] ?? '',
+      post: country && !city ? `${post} to ${country}` : post,
+      city,
+      start: match.index,
+      end: match.index + match[0].length,
+    })
   }
   for (const definition of definitions) {
     const posted = POSTED_ROLE.exec(definition.expansion)

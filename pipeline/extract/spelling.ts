@@ -66,7 +66,8 @@ function suggest(spell: ReturnType<typeof nspell>, word: string): string[] {
     if (british !== word && isCorrect(spell, british)) return [british]
   }
   const lower = word.toLowerCase()
-  const shape = (candidate: string) => (word !== lower ? (candidate[0]?.toUpperCase() ?? '') + candidate.slice(1) : candidate)
+  const shape = (candidate: string) =>
+    word !== lower ? (candidate[0]?.toUpperCase() ?? '') + candidate.slice(1) : candidate
   const found = new Set<string>()
   for (const candidate of edits(lower)) {
     if (spell.correct(candidate)) found.add(shape(candidate))
@@ -87,7 +88,8 @@ function* edits(word: string, cheap = false): Generator<string> {
   if (!cheap) {
     for (let i = 0; i <= word.length; i++) for (const letter of LETTERS) yield word.slice(0, i) + letter + word.slice(i)
     for (let i = 0; i + 1 < word.length; i++) yield word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2)
-    for (let i = 0; i < word.length; i++) for (const letter of LETTERS) yield word.slice(0, i) + letter + word.slice(i + 1)
+    for (let i = 0; i < word.length; i++)
+      for (const letter of LETTERS) yield word.slice(0, i) + letter + word.slice(i + 1)
   }
   for (let i = 0; i < word.length; i++) yield word.slice(0, i) + word.slice(i + 1)
 }

@@ -4,6 +4,7 @@
  * as written when they are one lower-case word (so "trade" is not found in "Ministry of Trade").
  */
 import vocabulary from '../data/topics.json' with { type: 'json' }
+import { escapeRegExp } from './regex.ts'
 
 /** A topic as the vocabulary defines it. */
 export interface TopicEntry {
@@ -15,13 +16,14 @@ export interface TopicEntry {
 /** The controlled vocabulary. */
 export const topicVocabulary: readonly TopicEntry[] = vocabulary
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const compiled = topicVocabulary.map((topic) => {
   const terms = [...new Set([topic.label, ...topic.synonyms])].sort((a, b) => b.length - a.length)
-  const exact = terms.filter((t) => /^[a-z][a-z-]*$/.test(t) || /[A-Z].*[A-Z]|\d/.test(t) && !/\s/.test(t))
+  const exact = terms.filter((t) => /^[a-z][a-z-]*$/.test(t) || (/[A-Z].*[A-Z]|\d/.test(t) && !/\s/.test(t)))
   const loose = terms.filter((t) => !exact.includes(t))
   const bound = (list: string[], flags: string) =>
-    list.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.map(escape).join('|')})(?![\\p{L}\\p{N}])`, flags) : null
+    list.length
+      ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, flags)
+      : null
   return { topic, exact: bound(exact, 'gu'), loose: bound(loose, 'giu') }
 })
 
@@ -31,7 +33,8 @@ export function findTopics(text: string): { topic: TopicEntry; start: number; en
   for (const { topic, exact, loose } of compiled) {
     for (const pattern of [exact, loose]) {
       if (!pattern) continue
-      for (const match of text.matchAll(pattern)) found.push({ topic, start: match.index, end: match.index + match[0].length })
+      for (const match of text.matchAll(pattern))
+        found.push({ topic, start: match.index, end: match.index + match[0].length })
     }
   }
   return found.sort((a, b) => a.start - b.start)
