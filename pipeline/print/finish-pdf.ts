@@ -92,5 +92,24 @@ export async function finishPdf(pdf: PDFDocument, meta: PdfMeta): Promise<Uint8A
   pdf.setProducer('briefing-pipeline (Chromium, pdf-lib)')
   pdf.setCreationDate(date)
   pdf.setModificationDate(date)
-  return pdf.save({ useObjectStreams: false, updateFieldAppearances: false })
+  return renumberStructureIds(await pdf.save({ useObjectStreams: false, updateFieldAppearances: false }))
+}
+
+/**
+ * Chromium names tagged table cells after the page's DOM nodes (`/ID (node00000110)`), and those
+ * numbers depend on what the browser rendered before. Number them in order of appearance instead;
+ * the same width keeps every byte offset, so the cross-reference table stays right.
+ */
+export function renumberStructureIds(bytes: Uint8Array): Uint8Array {
+  const text = Buffer.from(bytes).toString('latin1')
+  const numbers = new Map<string, string>()
+  const renumbered = text.replace(/\(node(\d{8})\)/g, (_match, id: string) => {
+    let number = numbers.get(id)
+    if (!number) {
+      number = String(numbers.size + 1).padStart(8, '0')
+      numbers.set(id, number)
+    }
+    return `(node${number})`
+  })
+  return new Uint8Array(Buffer.from(renumbered, 'latin1'))
 }

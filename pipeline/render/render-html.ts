@@ -67,7 +67,7 @@ function pictures(briefing: Briefing) {
 export async function renderHtml(briefing: Briefing, meta: PageMeta): Promise<string> {
   const css = readFileSync(join(TEMPLATES_DIR, 'style.css'), 'utf8')
   const context = {
-    briefing: briefingView(briefing),
+    briefing: briefingView(briefing, meta.subtitle),
     source: briefing.source,
     meta: {
       ...meta,

@@ -19,7 +19,7 @@ export interface ParagraphView {
 /** One line of a card: what was found, a few words on it, and the paragraph it came from. */
 export interface ItemView {
   name: Segment[]
-  detail: string | null
+  detail: Segment[] | null
   href: string
   ref: string
 }
@@ -39,9 +39,10 @@ export interface TopicView {
 export interface PartnerView {
   id: string
   name: string
+  nameSegments: Segment[]
   kindLabel: string
   pageName: string
-  post: string
+  post: Segment[]
   dialogues: number
   agreements: number
   first: string
@@ -56,7 +57,7 @@ export interface EventView {
   date: string
   dateTime: string
   label: Segment[]
-  partnerName: string
+  partnerName: Segment[]
   href: string
   ref: string
 }
@@ -71,17 +72,19 @@ export interface SummaryView {
 /** What the layout gets, beyond the page meta. */
 export interface BriefingView {
   title: string
+  /** The subtitle with its acronyms marked, when there is one. */
+  subtitle: Segment[] | null
   summary: SummaryView
   overview: ParagraphView[]
   partners: PartnerView[]
   events: EventView[]
-  glossary: { acronym: string; expansion: string }[]
+  glossary: { acronym: string; expansion: string; segments: Segment[] }[]
 }
 
 const MAIN_TOPICS = 3
 
 /** Arrange `briefing` for the page. */
-export function briefingView(briefing: Briefing): BriefingView {
+export function briefingView(briefing: Briefing, subtitle: string | null = null): BriefingView {
   const split = proseSplitter(briefing.glossary)
   const overview = anchorParagraphs('overview', briefing.overview)
   const anchored = new Map(
@@ -93,9 +96,9 @@ export function briefingView(briefing: Briefing): BriefingView {
     date: formatRange(event.date, event.endDate),
     dateTime: event.date,
     label: split(event.label),
-    partnerName: names.get(event.partner) ?? event.partner,
+    partnerName: split(names.get(event.partner) ?? event.partner),
     href: link(event.position, anchored.get(event.partner) ?? [], event.partner),
-    ref: `${names.get(event.partner) ?? event.partner} ¶ ${paragraphOf(event.position, anchored.get(event.partner) ?? [])?.ordinal ?? ''}`.trim(),
+    ref: `¶ ${paragraphOf(event.position, anchored.get(event.partner) ?? [])?.ordinal ?? ''}`.trim(),
   }))
   const years = briefing.timeline
     .flatMap((event) => [event.date, event.endDate ?? event.date])
@@ -103,6 +106,7 @@ export function briefingView(briefing: Briefing): BriefingView {
   years.sort()
   return {
     title: briefing.title,
+    subtitle: subtitle ? split(subtitle) : null,
     summary: {
       partners: briefing.partners.length,
       agreements: partners.reduce((sum, partner) => sum + partner.agreements, 0),
@@ -119,7 +123,7 @@ export function briefingView(briefing: Briefing): BriefingView {
     glossary: [...briefing.glossary]
       .sort((a, b) => a.acronym.localeCompare(b.acronym, 'en', { sensitivity: 'base' }))
       .filter((entry, index, sorted) => index === 0 || sorted[index - 1]?.acronym !== entry.acronym)
-      .map(({ acronym, expansion }) => ({ acronym, expansion })),
+      .map(({ acronym, expansion }) => ({ acronym, expansion, segments: split(expansion) })),
   }
 }
 
@@ -133,11 +137,12 @@ function partnerView(
   paragraphs: AnchoredParagraph[],
   split: (text: string) => Segment[],
 ): PartnerView {
+  const splitOrNull = (text: string) => (text ? split(text) : null)
   const item = (name: string, detail: (string | null | undefined)[], position: Position): ItemView => {
     const target = paragraphOf(position, paragraphs)
     return {
       name: split(name),
-      detail: detail.filter((part): part is string => Boolean(part)).join(' · ') || null,
+      detail: splitOrNull(detail.filter((part): part is string => Boolean(part)).join(' · ')),
       href: `#${target?.id ?? partner.id}`,
       ref: target ? `¶ ${target.ordinal}` : 'section',
     }
@@ -219,12 +224,14 @@ function partnerView(
   return {
     id: partner.id,
     name: partner.name,
+    nameSegments: split(partner.name),
     kindLabel: PARTNER_KIND[partner.kind],
     pageName: `partner-${partner.id}`,
-    post:
+    post: split(
       partner.representation
         .map((post) => [post.role, post.city ? `${post.post}, ${post.city}` : post.post].join(', '))
         .join('; ') || '—',
+    ),
     dialogues: partner.mechanisms.filter((mechanism) => DIALOGUE_KINDS.has(mechanism.kind)).length,
     agreements: partner.agreements.length,
     first: firstDate ? formatDate(firstDate) : '—',

@@ -74,7 +74,7 @@ function mainland(shape: Feature): Feature {
   return { ...shape, geometry: largest }
 }
 
-/** A frame around `points` (longitude, latitude) with room for the land around them. */
+/** A frame around `points` (longitude, latitude) with room for the land around them; clockwise, as d3-geo wants. */
 function box(points: [number, number][]): Feature {
   const lons = points.map(([lon]) => lon)
   const lats = points.map(([, lat]) => lat)
@@ -88,9 +88,9 @@ function box(points: [number, number][]): Feature {
       coordinates: [
         [
           [west, south],
-          [east, south],
-          [east, north],
           [west, north],
+          [east, north],
+          [east, south],
           [west, south],
         ],
       ],

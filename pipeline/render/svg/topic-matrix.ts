@@ -37,7 +37,7 @@ export function topicMatrixSvg(rows: TopicRow[], partners: Partner[], id: string
   const width = LABEL + partners.length * CELL + 10
   const height = HEADER + rows.length * ROW + 6
   const lines = [
-    `<svg class="chart matrix" viewBox="0 0 ${width} ${height}" style="max-width:${width}px" role="img" aria-labelledby="${id}-title ${id}-desc" xmlns="http://www.w3.org/2000/svg">`,
+    `<svg class="chart matrix" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-title ${id}-desc" xmlns="http://www.w3.org/2000/svg">`,
     `<title id="${id}-title">${escapeXml(title)}</title>`,
     `<desc id="${id}-desc">${escapeXml(describe(rows, partners))}</desc>`,
   ]

@@ -1,0 +1,142 @@
+/**
+ * The PDF briefing, printed by real Chromium: contents whose page numbers are where the headings
+ * really are, bookmarks, running header and footer, metadata, embedded fonts, same bytes twice.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import type { Browser } from 'puppeteer-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { launchBrowser } from '../../pipeline/print/launch-browser.ts'
+import { type PrintReport, printPdf } from '../../pipeline/print/print-pdf.ts'
+import { type Case, render, richCase, sourceCases } from './render-support.ts'
+
+const cases: Case[] = [richCase(), ...(await sourceCases())]
+const dir = mkdtempSync(join(tmpdir(), 'render-pdf-'))
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+/** Text per page, outline (title → 1-based page) and document info, read with pdfjs. */
+async function readPdf(bytes: Uint8Array) {
+  const document = await getDocument({ data: bytes.slice(), useSystemFonts: false, verbosity: 0 }).promise
+  try {
+    const pages: string[] = []
+    for (let number = 1; number <= document.numPages; number++) {
+      const content = await (await document.getPage(number)).getTextContent()
+      pages.push(
+        content.items
+          .map((item) => ('str' in item ? item.str : ''))
+          .join(' ')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      )
+    }
+    const outline: { title: string; page: number }[] = []
+    const walk = async (items: Awaited<ReturnType<typeof document.getOutline>>) => {
+      for (const item of items ?? []) {
+        const dest = typeof item.dest === 'string' ? await document.getDestination(item.dest) : item.dest
+        const ref = dest?.[0]
+        const page = ref && typeof ref === 'object' ? (await document.getPageIndex(ref)) + 1 : 0
+        outline.push({ title: item.title, page })
+        await walk(item.items)
+      }
+    }
+    await walk(await document.getOutline())
+    const { info } = (await document.getMetadata()) as unknown as { info: Record<string, unknown> }
+    return { pages, outline, info }
+  } finally {
+    await document.destroy()
+  }
+}
+
+describe.each(cases)('$name', (test_) => {
+  let bytes: Uint8Array
+  let report: PrintReport
+  let pdf: Awaited<ReturnType<typeof readPdf>>
+  const meta = () => ({
+    title: test_.briefing.title,
+    subject: test_.meta.subtitle ?? '',
+    keywords: test_.meta.keywords,
+    lang: test_.meta.lang,
+    sourceDate: test_.meta.sourceDate,
+  })
+
+  beforeAll(async () => {
+    const html = await render(test_)
+    bytes = await printPdf(browser, html, meta(), (result) => {
+      report = result
+    })
+    pdf = await readPdf(bytes)
+  })
+
+  test('names every partner', () => {
+    const text = pdf.pages.join(' ')
+    for (const partner of test_.briefing.partners) expect(text).toContain(partner.name)
+  })
+
+  test('contents give the pages the headings are on, as the bookmarks say', () => {
+    const contents = pdf.pages[0] ?? ''
+    const headings = [
+      ...(test_.briefing.overview.length > 0 ? ['Overview'] : []),
+      'At a glance',
+      'In pictures',
+      ...test_.briefing.partners.map((partner) => partner.name),
+      'Glossary',
+    ]
+    for (const heading of headings) {
+      const bookmark = pdf.outline.find((entry) => entry.title === heading)
+      expect(bookmark, `bookmark "${heading}"`).toBeDefined()
+      const escaped = heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      const listed = new RegExp(`${escaped} (\\d+)`).exec(contents)?.[1]
+      expect(Number(listed), `contents entry "${heading}"`).toBe(bookmark?.page)
+      // And the heading really is on that page.
+      expect(pdf.pages[(bookmark?.page ?? 1) - 1]).toContain(heading)
+    }
+    expect(report.reprinted).toBe(false)
+  })
+
+  test('has a running header and "page X of Y", but not on the cover', () => {
+    const total = pdf.pages.length
+    expect(pdf.pages[0]).not.toMatch(/page 1 of/)
+    pdf.pages.slice(1).forEach((text, index) => {
+      expect(text).toContain(`page ${index + 2} of ${total}`)
+      expect(text).toContain(test_.briefing.title)
+    })
+    for (const partner of test_.briefing.partners) {
+      const page = pdf.outline.find((entry) => entry.title === partner.name)?.page ?? 0
+      expect(pdf.pages[page - 1]?.startsWith(`${test_.briefing.title} ${partner.name}`)).toBe(true)
+    }
+  })
+
+  test('carries title, subject, keywords and language', () => {
+    expect(pdf.info.Title).toBe(test_.briefing.title)
+    expect(pdf.info.Subject).toBe(test_.meta.subtitle ?? '')
+    expect(pdf.info.Keywords).toBe(test_.meta.keywords.join(' '))
+    expect(pdf.info.Language).toBe(test_.meta.lang)
+  })
+
+  test('is tagged, embeds every font, and uses only the shipped ones', () => {
+    const path = join(dir, `${test_.name.replace(/\W+/g, '-')}.pdf`)
+    writeFileSync(path, bytes)
+    expect(execFileSync('pdfinfo', [path], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes/)
+    const fonts = execFileSync('pdffonts', [path], { encoding: 'utf8' }).trim().split('\n').slice(2)
+    expect(fonts.length).toBeGreaterThan(0)
+    for (const line of fonts) {
+      expect(line).toMatch(/\+NotoSans/)
+      expect(line.split(/\s+/).at(-5)).toBe('yes')
+    }
+  })
+
+  test('prints the same bytes twice', async () => {
+    const again = await printPdf(browser, await render(test_), meta())
+    expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true)
+  })
+})
