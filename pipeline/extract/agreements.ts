@@ -19,9 +19,15 @@ const KINDS: [RegExp, AgreementKind][] = [
   [/plan|roadmap|agenda/i, 'plan'],
   [/agreement|accord|treaty|arrangement/i, 'agreement'],
 ]
-const NAMED =
-  /((?:[\p{Lu}\p{N}][\p{L}\p{N}&/'-]*\s+){0,5}(?:Joint Declaration|Joint Statement|Declaration|Memorandum of Understanding|MoU|MOU|Agreement|Partnership|Plan of Action|Action Plan|Roadmap|Arrangement))(?:\s+(?:on|for)\s+(?:[\p{Lu}\p{N}][\p{L}\p{N}-]*(?:\s+(?:and\s+)?[\p{Lu}\p{N}][\p{L}\p{N}-]*){0,4}))?/gu
-const GENERIC = /\b(memorandum of understanding|joint declaration|framework agreement|trade agreement)\b/gi
+const HEADS =
+  'Joint Declaration|Joint Statement|Declaration|Memorandum of Understanding|MoU|MOU|Agreement|Partnership|Plan of Action|Action Plan|Roadmap|Arrangement'
+const MONTH_OR_NUMBER = '(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\b|\\d+\\b)'
+const NAMED = new RegExp(
+  `((?:[\\p{Lu}\\p{N}][\\p{L}\\p{N}&/'’-]*\\s+(?:and\\s+)?){0,5}(?:${HEADS}))(?:\\s+(?:on|for)\\s+${MONTH_OR_NUMBER}(?:[\\p{Lu}\\p{N}][\\p{L}\\p{N}-]*(?:\\s+(?:and\\s+)?${MONTH_OR_NUMBER}[\\p{Lu}\\p{N}][\\p{L}\\p{N}-]*){0,4}))?`,
+  'gu',
+)
+const GENERIC =
+  /\b(memorandum of understanding|joint declaration|framework agreement|trade agreement|cooperation agreement)\b/gi
 
 /** Every agreement in `sentence`. */
 export function findAgreements(sentence: string): AgreementMatch[] {
@@ -31,9 +37,23 @@ export function findAgreements(sentence: string): AgreementMatch[] {
     if (found.some((f) => start < f.end && end > f.start)) return
     const clean = name.replace(/^(A|An|The|This|Its)\s+/, '')
     if (/^(Agreement|Partnership|Declaration)$/.test(clean)) return
-    found.push({ name: clean, kind: KINDS.find(([p]) => p.test(clean))?.[1] ?? 'other', start, end })
+    // The kind is the head's: a "Comprehensive Economic Partnership Agreement" is an agreement.
+    const head = clean
+      .replace(/\s+(?:on|for)\s.*$/, '')
+      .split(/\s+/)
+      .slice(-3)
+      .join(' ')
+    const kind = [...KINDS].sort(([a], [b]) => lastIndex(head, b) - lastIndex(head, a))[0]
+    found.push({ name: clean, kind: kind && lastIndex(head, kind[0]) >= 0 ? kind[1] : 'other', start, end })
   }
   for (const match of sentence.matchAll(NAMED)) add(match[0], match.index)
   for (const match of sentence.matchAll(GENERIC)) add(match[0], match.index)
   return found.sort((a, b) => a.start - b.start)
+}
+
+function lastIndex(text: string, pattern: RegExp): number {
+  let last = -1
+  for (const match of text.matchAll(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`)))
+    last = match.index
+  return last
 }

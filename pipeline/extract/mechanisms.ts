@@ -4,6 +4,7 @@
  * and the bodies that take part (those named in the same sentence).
  */
 import type { MechanismKind } from '../briefing-schema.ts'
+import { resolveName } from './gazetteer.ts'
 
 /** A mechanism found in a sentence. */
 export interface MechanismMatch {
@@ -22,12 +23,16 @@ const KINDS: [RegExp, MechanismKind][] = [
   [/summit$/i, 'summit'],
   [/meetings?$/i, 'meeting'],
   [/council$/i, 'council'],
-  [/forum$/i, 'other'],
+  [/(forum|roundtable|round table|consultations)$/i, 'other'],
 ]
 const NAMED =
-  /(?:\b(?:the|an?|its|regular|annual|yearly|biennial)\s+)*((?:\d+(?:st|nd|rd|th)\s+)?(?:[\p{Lu}\p{N}][\p{L}\p{N}&/'-]*\s+){0,5}(?:Dialogues?|Working Group|Task ?[Ff]orce|Joint Committee|Committee|Summit|Ministerial Meeting|Meetings?|Council|Forum))\b/gu
-const GENERIC =
-  /\b((?:high[ -]level|ad hoc|ministerial|expert|regular|annual)\s+(?:[\p{L}]+\s+){0,2}?(?:dialogue|meeting|meetings|working group|expert group|forum))\b(?:\s+on\s+(?:the\s+)?[\p{L}\s]{3,60}?(?=[,.;]|\s+and\s+to\b|$))?/giu
+  /(?:\b(?:the|an?|its|regular|annual|yearly|biennial)\s+)*((?:\d+(?:st|nd|rd|th)\s+)?(?:[\p{Lu}\p{N}][\p{L}\p{N}&/'’-]*\s+(?:and\s+)?){0,6}(?:Dialogues?|Working Group|Task ?[Ff]orce|Joint Committee|Committee|Summit|Ministerial Meeting|Meetings?|Council|Forum|Roundtable|Round Table|Consultations))\b/gu
+const ACRONYM_LED = /\b((?:[\p{Lu}][\p{Lu}\p{N}/&-]+\s+){1,3}(?:meetings?|dialogues?|summits?|consultations))\b/gu
+const GENERIC_HEAD =
+  /\b(dialogue|meetings?|working group|expert group|forum|consultations|roundtable)\b(\s+on\s+(?:the\s+)?[\p{Ll}\s-]{3,40}?(?=[,.;]|\s+(?:and|with|between|in|at)\b|$))?/gu
+/** Words that cannot modify a mechanism's head: articles, prepositions, verbs, vague nouns. */
+const NOT_MODIFIER =
+  /^(the|a|an|this|that|these|those|its|their|our|of|in|on|at|to|for|with|by|from|also|held|hold|holds|set|up|meets|met|is|are|was|were|be|been|has|have|had|will|would|process|informal|objective|first|last|next|new|two|both|sides|annual|yearly|regular|biennial)$/i
 
 /** Every mechanism in `sentence`, with its frequency as the sentence states it. */
 export function findMechanisms(sentence: string): MechanismMatch[] {
@@ -38,13 +43,23 @@ export function findMechanisms(sentence: string): MechanismMatch[] {
       .replace(/^(The|An?|Its)\s+/, '')
       .replace(/^(\d+(?:st|nd|rd|th)\s+)/, '')
       .trim()
-    if (/^(Meeting|Meetings|Dialogue|Dialogues|Committee|Council|Summit|Forum)$/.test(clean)) return
+    if (/^(Meeting|Meetings|Dialogue|Dialogues|Committee|Council|Summit|Forum|Roundtable|Consultations)$/i.test(clean))
+      return
+    // A regional body's own name ("Pacific Islands Forum") is a partner, not a mechanism.
+    if (resolveName(clean)?.kind === 'region' && !/Meeting$/.test(clean)) return
     const kind = KINDS.find(([pattern]) => pattern.test(clean.replace(/\s+on\s.*$/, '')))?.[1] ?? 'other'
     const end = start + name.length
     if (!found.some((f) => start < f.end && end > f.start)) found.push({ name: clean, kind, frequency, start, end })
   }
   for (const match of sentence.matchAll(NAMED)) add(match[1] ?? '', match.index + match[0].indexOf(match[1] ?? ''))
-  for (const match of sentence.matchAll(GENERIC)) add(match[0], match.index)
+  for (const match of sentence.matchAll(ACRONYM_LED)) add(match[1] ?? '', match.index)
+  for (const match of sentence.matchAll(GENERIC_HEAD)) {
+    const modifiers = modifiersBefore(sentence, match.index)
+    // A bare head ("this working group") names a mechanism only with its subject ("consultations on cyber issues").
+    if (modifiers.length === 0 && !match[2]) continue
+    const name = [...modifiers, match[0]].join(' ')
+    add(name, modifiers[0] ? sentence.lastIndexOf(modifiers[0], match.index) : match.index)
+  }
   return found.sort((a, b) => a.start - b.start)
 }
 
@@ -53,4 +68,21 @@ function frequencyOf(sentence: string): MechanismMatch['frequency'] {
   if (/\b(biennial|every two years|every other year|twice a year)\b/i.test(sentence)) return 'biennial'
   if (/\b(regular|regularly)\b/i.test(sentence)) return 'regular'
   return null
+}
+
+/** Up to three words right before `at` that can modify a mechanism's head ("high level", "ad hoc expert"). */
+function modifiersBefore(sentence: string, at: number): string[] {
+  const words = sentence
+    .slice(Math.max(0, at - 60), at)
+    .trimEnd()
+    .split(/\s+/)
+  const taken: string[] = []
+  while (words.length && taken.length < 3) {
+    const word = words.pop() ?? ''
+    if (!/^[\p{L}][\p{L}&-]*$/u.test(word) || NOT_MODIFIER.test(word)) break
+    if (word === 'and' && taken.length === 0) break
+    taken.unshift(word)
+  }
+  while (taken[0] === 'and') taken.shift()
+  return taken
 }
