@@ -10,6 +10,7 @@ import { sha256 } from './cache/hash.ts'
 import { extractBriefing } from './extract/extract-briefing.ts'
 import { assertValidBriefing, briefingJson, writeAtomic } from './output/write-outputs.ts'
 import { type PdfMeta, printPdf } from './print/print-pdf.ts'
+import { defaultKeywords } from './render/keywords.ts'
 import { renderHtml } from './render/render-html.ts'
 import { readSource } from './source/read-source.ts'
 import { sourceDate } from './source/source-date.ts'
@@ -48,7 +49,7 @@ function pdfMeta(briefing: Briefing, file: VFile): PdfMeta {
   return {
     title: briefing.title,
     subject: frontmatter.subtitle ?? '',
-    keywords: frontmatter.keywords ?? [],
+    keywords: frontmatter.keywords ?? defaultKeywords(briefing),
     lang: frontmatter.lang ?? 'en',
     sourceDate: file.data.sourceDate ?? '',
   }

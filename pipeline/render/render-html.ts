@@ -9,6 +9,7 @@ import Handlebars from 'handlebars'
 import type { Briefing } from '../briefing-schema.ts'
 import { fontFaces } from './fonts.ts'
 import { registerHelpers } from './helpers.ts'
+import { defaultKeywords } from './keywords.ts'
 import { mapPartners } from './region-members.ts'
 import { formatDate } from './svg/dates.ts'
 import { regionMapSvg } from './svg/region-map.ts'
@@ -45,6 +46,11 @@ function layout(): Handlebars.TemplateDelegate {
     noEscape: false,
   })
   return compiled
+}
+
+/** Forget the compiled templates, so the next render reads them again (`npm run dev` after a template changes). */
+export function forgetTemplates(): void {
+  compiled = undefined
 }
 
 /** The pictures, drawn at build time. */

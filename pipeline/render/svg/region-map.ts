@@ -74,28 +74,26 @@ function mainland(shape: Feature): Feature {
   return { ...shape, geometry: largest }
 }
 
-/** A frame around `points` (longitude, latitude) with room for the land around them; clockwise, as d3-geo wants. */
+/**
+ * A frame around `points` (longitude, latitude) with room for the land around them: a ring along
+ * parallels and meridians, densified so its edges do not cut across the pole as great circles
+ * would, and clockwise, as d3-geo wants.
+ */
 function box(points: [number, number][]): Feature {
   const lons = points.map(([lon]) => lon)
   const lats = points.map(([, lat]) => lat)
   const [west, east] = [Math.max(-180, Math.min(...lons) - FRAME), Math.min(180, Math.max(...lons) + FRAME)]
   const [south, north] = [Math.max(-80, Math.min(...lats) - FRAME), Math.min(80, Math.max(...lats) + FRAME)]
-  return {
-    type: 'Feature',
-    properties: {},
-    geometry: {
-      type: 'Polygon',
-      coordinates: [
-        [
-          [west, south],
-          [west, north],
-          [east, north],
-          [east, south],
-          [west, south],
-        ],
-      ],
-    },
-  }
+  const steps = 24
+  const along = (from: number, to: number) =>
+    Array.from({ length: steps + 1 }, (_, index) => from + ((to - from) * index) / steps)
+  const ring: [number, number][] = [
+    ...along(south, north).map((lat): [number, number] => [west, lat]),
+    ...along(west, east).map((lon): [number, number] => [lon, north]),
+    ...along(north, south).map((lat): [number, number] => [east, lat]),
+    ...along(east, west).map((lon): [number, number] => [lon, south]),
+  ]
+  return { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } }
 }
 
 /** Draw the partners of `partners` on a map cropped to them; `id` prefixes the SVG's element ids. */
@@ -119,7 +117,11 @@ export function regionMapSvg(partners: MapPartner[], id: string, title: string):
     type: 'FeatureCollection',
     features: [centres.length > 0 ? box(centres) : ASIA_PACIFIC],
   }
-  const projection = geoMercator().fitWidth(WIDTH - 2 * PAD, frame)
+  // Centre the projection on the frame, so the antimeridian falls far from the partners.
+  const [centre = 0] = geoCentroid(frame)
+  const projection = geoMercator()
+    .rotate([-centre, 0])
+    .fitWidth(WIDTH - 2 * PAD, frame)
   const [[, top], [, bottom]] = geoPath(projection).bounds(frame)
   const height = Math.round(Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, bottom - top + 2 * PAD)))
   projection.fitExtent(
@@ -146,7 +148,10 @@ export function regionMapSvg(partners: MapPartner[], id: string, title: string):
     const kind = role.get(String(shape.id)) ?? 'land'
     lines.push(`<path class="${kind}" d="${d}"><title>${escapeXml(shape.properties.name)}</title></path>`)
   }
+  const placed: Box[] = []
   for (const partner of partners) {
+    // Countries are named on the map; regions are named in the legend, their members shaded.
+    if (partner.kind !== 'country') continue
     const shapes = partner.iso.flatMap((iso) => {
       const shape = byId(numericId(iso) ?? '')
       return shape ? [mainland(shape)] : []
@@ -157,14 +162,19 @@ export function regionMapSvg(partners: MapPartner[], id: string, title: string):
     const [cx, cy] = point
     if (cx < 0 || cx > WIDTH || cy < 0 || cy > height) continue
     // A plate behind the name keeps it readable on any fill; its width is estimated from the name's length.
-    const width = partner.name.length * 7.6 + 10
+    const box = freeSpot(
+      { x: cx - (partner.name.length * 7.6 + 10) / 2, y: cy - 13, width: partner.name.length * 7.6 + 10, height: 18 },
+      placed,
+    )
+    placed.push(box)
     lines.push(
-      `<rect class="map-plate" x="${num(cx - width / 2)}" y="${num(cy - 13)}" width="${num(width)}" height="18" rx="3"/>`,
+      `<rect class="map-plate" x="${num(box.x)}" y="${num(box.y)}" width="${num(box.width)}" height="18" rx="3"/>`,
     )
     lines.push(
-      `<text class="map-label" x="${num(cx)}" y="${num(cy)}" text-anchor="middle">${escapeXml(partner.name)}</text>`,
+      `<text class="map-label" x="${num(box.x + box.width / 2)}" y="${num(box.y + 13)}" text-anchor="middle">${escapeXml(partner.name)}</text>`,
     )
   }
+  lines.push(...legend(partners, height))
   lines.push('</svg>')
   return lines.join('\n')
 }
@@ -183,6 +193,48 @@ export function compactPath(d: string): string {
     kept.push(`M${unique.join('L')}Z`)
   }
   return kept.join('')
+}
+
+interface Box {
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+}
+
+/** The first spot at or below (then above) `box` that no placed label covers. */
+function freeSpot(box: Box, placed: Box[]): Box {
+  for (let step = 0; step < 12; step++) {
+    for (const dy of step === 0 ? [0] : [step * 20, -step * 20]) {
+      const candidate = { ...box, y: box.y + dy }
+      if (!placed.some((other) => overlaps(candidate, other))) return candidate
+    }
+  }
+  return box
+}
+
+/** A key in the lower left: what the two fills mean, and which regions the shading stands for. */
+function legend(partners: MapPartner[], height: number): string[] {
+  const regions = partners
+    .filter((partner) => partner.kind === 'region' && partner.iso.length > 0)
+    .map((partner) => partner.name)
+  const rows: [string, string][] = [['partner', 'Partner country']]
+  if (regions.length > 0) rows.push(['member', `Member of ${regions.join(', ')}`])
+  const width = Math.max(...rows.map(([, label]) => label.length * 6.6 + 40))
+  const top = height - 12 - rows.length * 20
+  const lines = [
+    `<rect class="legend" x="8" y="${top - 6}" width="${num(width)}" height="${rows.length * 20 + 10}" rx="3"/>`,
+  ]
+  rows.forEach(([kind, label], index) => {
+    const y = top + index * 20
+    lines.push(`<rect class="${kind}" x="16" y="${y + 2}" width="14" height="12"/>`)
+    lines.push(`<text class="legend-label" x="38" y="${y + 12}">${escapeXml(label)}</text>`)
+  })
+  return lines
 }
 
 /** The text alternative: which partners are shown, and which states stand for each region. */
