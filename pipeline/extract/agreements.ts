@@ -14,7 +14,7 @@ export interface AgreementMatch {
 
 const KINDS: [RegExp, AgreementKind][] = [
   [/declaration|statement/i, 'joint-declaration'],
-  [/memorandum|MoU|MOU/, 'memorandum'],
+  [/memorandum|\bMoUs?\b/i, 'memorandum'],
   [/partnership/i, 'partnership'],
   [/plan|roadmap|agenda/i, 'plan'],
   [/agreement|accord|treaty|arrangement/i, 'agreement'],
