@@ -31,6 +31,8 @@ export interface BuildOptions {
 export interface BuildResult {
   file: VFile
   briefing: Briefing
+  /** The finished HTML, as written. */
+  html: string
   /** Every file written (absolute path) and the SHA-256 of what was written. */
   files: Record<string, string>
 }
@@ -44,7 +46,7 @@ async function stage<T>(name: string, options: BuildOptions, work: () => T | Pro
 }
 
 /** The PDF's document metadata, from the briefing and the source's front matter. */
-function pdfMeta(briefing: Briefing, file: VFile): PdfMeta {
+export function pdfMeta(briefing: Briefing, file: VFile): PdfMeta {
   const frontmatter = file.data.frontmatter ?? {}
   return {
     title: briefing.title,
@@ -87,5 +89,5 @@ export async function buildBriefing(path: string, options: BuildOptions): Promis
     await Promise.all(targets.map(([target, data]) => writeAtomic(target, data)))
     return Object.fromEntries(targets.map(([target, data]) => [resolve(target), sha256(data)]))
   })
-  return { file, briefing, files }
+  return { file, briefing, html, files }
 }

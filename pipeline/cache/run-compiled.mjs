@@ -5,7 +5,7 @@
  * loads through a loader thread on every run (about 0.5 s on a 2-core machine); this costs about
  * 25 ms when the code has not changed, and loads one bundle instead of hundreds of package files.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { codeHash, ROOT } from './code-hash.mjs'
@@ -98,11 +98,18 @@ async function compile(entry, outDir) {
     rmSync(temporary, { recursive: true, force: true })
     if (!existsSync(outDir)) throw error
   }
-  // Keep only the current code's compilations.
-  for (const name of readdirSync(CACHE)) {
-    if (name !== basename(dirname(outDir)) && !name.endsWith('.tmp'))
-      rmSync(join(CACHE, name), { recursive: true, force: true })
-  }
+  pruneCompilations()
+}
+
+/** How many compilations to keep: a process still running older code (`npm run dev`) may yet load its chunks. */
+const KEEP = 10
+
+/** Remove all but the `KEEP` most recently compiled versions of the code. */
+function pruneCompilations() {
+  const versions = readdirSync(CACHE)
+    .map((name) => ({ name, time: statSync(join(CACHE, name)).mtimeMs }))
+    .sort((a, b) => b.time - a.time)
+  for (const { name } of versions.slice(KEEP)) rmSync(join(CACHE, name), { recursive: true, force: true })
 }
 
 const [entryArgument, ...args] = process.argv.slice(2)

@@ -1,0 +1,187 @@
+/**
+ * `npm run bench`: how long a build takes against the least it could take. In rounds, alternating,
+ * each case a fresh process as a person would run it:
+ *
+ *   (a) `npm run build` of the seed, into a fresh folder (nothing cached);
+ *   (b) the floor (`floor.ts`): launch the same browser, load (a)'s finished HTML, print it;
+ *   (c) `npm run build` again into (a)'s folder: nothing changed, so nothing should be rebuilt;
+ *   (d) `npm run build -- --no-pdf` of the seed, into a fresh folder;
+ *   (e) `npm run build -- --no-pdf` of a synthetic source of ~1 MB and every country as a partner.
+ *
+ * Prints the medians, the ratios against their targets and each case's peak Node memory. It only
+ * reports: nothing here fails because something was slow. `BENCH_ROUNDS` sets the rounds (5).
+ */
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { availableParallelism, tmpdir, totalmem } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { ROOT } from '../cache/code-hash.mjs'
+import { syntheticSource } from './synthetic-source.ts'
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
+const SEED = 'source/eu-asia-digital-cooperation.md'
+const RUN_COMPILED = join(ROOT, 'pipeline', 'cache', 'run-compiled.mjs')
+const PEAK_MEMORY = pathToFileURL(join(ROOT, 'pipeline', 'bench', 'peak-memory.mjs')).href
+
+/** One timed run of a case. */
+interface Run {
+  seconds: number
+  /** Peak resident memory of the build's own Node process (not npm's), in MB. */
+  peakMb: number
+  stdout: string
+}
+
+const work = mkdtempSync(join(tmpdir(), 'briefing-bench-'))
+let folders = 0
+const fresh = (name: string) => join(work, `${name}-${++folders}`)
+
+/** Run `command` in the repository, timed, with the peak-memory probe in every Node process. */
+function run(command: string, args: string[]): Promise<Run> {
+  const memoryFile = join(work, `memory-${++folders}.tsv`)
+  const env = {
+    ...process.env,
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${PEAK_MEMORY}`.trim(),
+    BRIEFING_PEAK_MEMORY_FILE: memoryFile,
+  }
+  return new Promise((resolve, reject) => {
+    const start = performance.now()
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk
+    })
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk
+    })
+    child.on('error', reject)
+    child.on('close', (code) => {
+      const seconds = (performance.now() - start) / 1000
+      if (code !== 0) {
+        reject(
+          new Error(
+            `\`${command} ${args.join(' ')}\` exited with ${code}:\n${stderr.trim().split('\n').slice(-3).join('\n')}`,
+          ),
+        )
+        return
+      }
+      // Every Node process wrote a line; npm's own is not the build's.
+      const peaks = readFileSync(memoryFile, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => line.split('\t'))
+        .filter(([script]) => script && !/[\\/]npm(-cli)?(\.js)?$|[\\/]npm[\\/]/.test(script))
+        .map(([, kb]) => Number(kb) / 1024)
+      resolve({ seconds, peakMb: Math.max(0, ...peaks), stdout })
+    })
+  })
+}
+
+const build = (...args: string[]) => run('npm', ['run', 'build', '--', ...args])
+
+/** The cases, in the order they alternate. (c) and (b) use what the latest (a) built. */
+let lastA = ''
+const CASES: { id: string; label: string; run: () => Promise<Run> }[] = [
+  {
+    id: 'a',
+    label: 'npm run build (seed, PDF)',
+    run: () => {
+      lastA = fresh('a')
+      return build('--source', SEED, '--out', lastA)
+    },
+  },
+  {
+    id: 'b',
+    label: 'floor: launch, load, print',
+    run: () =>
+      run(process.execPath, [
+        RUN_COMPILED,
+        'pipeline/bench/floor.ts',
+        join(lastA, 'eu-asia-digital-cooperation.html'),
+        join(work, 'floor.pdf'),
+      ]),
+  },
+  { id: 'c', label: 'no-op rebuild', run: () => build('--source', SEED, '--out', lastA) },
+  { id: 'd', label: 'npm run build -- --no-pdf', run: () => build('--source', SEED, '--out', fresh('d'), '--no-pdf') },
+  {
+    id: 'e',
+    label: 'synthetic source, --no-pdf',
+    run: () => build('--source', join(work, 'synthetic.md'), '--out', fresh('e'), '--no-pdf'),
+  },
+]
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
+}
+
+async function main(): Promise<void> {
+  writeFileSync(join(work, 'synthetic.md'), syntheticSource())
+  const syntheticBytes = statSync(join(work, 'synthetic.md')).size
+  const results = new Map<string, Run[]>(CASES.map(({ id }) => [id, []]))
+  const failures = new Map<string, string>()
+
+  // Round 0 warms up (compiles the code, fills the disk cache) and is not counted.
+  for (let round = 0; round <= ROUNDS; round++) {
+    for (const { id, run } of CASES) {
+      if (failures.has(id)) continue
+      try {
+        const result = await run()
+        if (round > 0) results.get(id)?.push(result)
+      } catch (error) {
+        failures.set(id, (error as Error).message)
+      }
+    }
+    process.stderr.write(round === 0 ? 'bench: warmed up\n' : `bench: round ${round}/${ROUNDS}\n`)
+  }
+
+  const medians = new Map(
+    [...results].map(([id, runs]) => [id, runs.length ? median(runs.map((r) => r.seconds)) : NaN]),
+  )
+  console.log(`\nbriefing bench: ${ROUNDS} rounds, alternating; medians; Node ${process.version}, ${os()}`)
+  console.log(`synthetic source: ${(syntheticBytes / 1e6).toFixed(2)} MB\n`)
+  console.log(`${'case'.padEnd(36)}${'median'.padStart(9)}   ${'runs (s)'.padEnd(34)}peak node MB`)
+  for (const { id, label } of CASES) {
+    const runs = results.get(id) ?? []
+    const failure = failures.get(id)
+    if (failure) {
+      console.log(`(${id}) ${label.padEnd(32)}  failed: ${failure.split('\n').join(' | ')}`)
+      continue
+    }
+    const times = runs.map((r) => r.seconds.toFixed(2)).join(' ')
+    const peak = Math.max(...runs.map((r) => r.peakMb))
+    console.log(
+      `(${id}) ${label.padEnd(32)}${`${medians.get(id)?.toFixed(3)} s`.padStart(9)}   ${times.padEnd(34)}${peak.toFixed(0)}`,
+    )
+  }
+
+  const [a, b, c, e] = ['a', 'b', 'c', 'e'].map((id) => medians.get(id) ?? NaN) as [number, number, number, number]
+  const peak = Math.max(...[...results.values()].flat().map((r) => r.peakMb))
+  const check = (ok: boolean) => (ok ? 'met' : 'MISSED')
+  console.log('\ntargets')
+  console.log(`  (a)/(b) = ${(a / b).toFixed(2)}   target <= 1.30   ${check(a / b <= 1.3)}`)
+  console.log(`  (c)/(a) = ${(c / a).toFixed(2)}   target <= 0.30   ${check(c / a <= 0.3)}`)
+  console.log(`  (e)     = ${e.toFixed(2)} s  target <= 2 s     ${check(e <= 2)}`)
+  console.log(`  peak    = ${peak.toFixed(0)} MB  target <= 300 MB  ${check(peak <= 300)}`)
+
+  const noop = results.get('c')?.at(-1)?.stdout ?? ''
+  if (/^(pdf|html|write) /m.test(noop)) console.log(`\nwarning: the no-op rebuild (c) rebuilt something:\n${noop}`)
+  for (const id of ['a', 'e']) {
+    const lines = (results.get(id)?.at(-1)?.stdout ?? '').split('\n').filter((line) => /^\w+ +\d+ ms/.test(line))
+    if (lines.length) console.log(`\nstages of the last (${id}):\n${lines.map((line) => `  ${line}`).join('\n')}`)
+  }
+}
+
+function os(): string {
+  return `${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB`
+}
+
+try {
+  await main()
+} finally {
+  rmSync(work, { recursive: true, force: true })
+}

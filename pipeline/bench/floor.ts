@@ -1,0 +1,26 @@
+/**
+ * The benchmark's floor: the least a build that prints can cost. Launches the build's browser the
+ * way the build does (`launchBrowser`: same binary, same arguments), loads a finished HTML and
+ * prints it once with the build's PDF options, then closes the browser. Nothing else.
+ *
+ * `node pipeline/cache/run-compiled.mjs pipeline/bench/floor.ts <file.html> <out.pdf>`
+ */
+import { readFile, writeFile } from 'node:fs/promises'
+import { launchBrowser } from '../print/launch-browser.ts'
+
+const [htmlPath, pdfPath] = process.argv.slice(2)
+if (!htmlPath || !pdfPath) {
+  console.error('usage: floor.ts <file.html> <out.pdf>')
+  process.exit(2)
+}
+const html = await readFile(htmlPath, 'utf8')
+const browser = await launchBrowser()
+try {
+  const page = await browser.newPage()
+  await page.setContent(html, { waitUntil: 'load' })
+  // The options of `print/print-pdf.ts`.
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true })
+  await writeFile(pdfPath, pdf)
+} finally {
+  await browser.close()
+}

@@ -1,0 +1,128 @@
+/**
+ * `npm run dev`: build every source, serve the output folder on http://127.0.0.1:4321/ with live
+ * reload, and rebuild on every save in `source/` or `templates/`: the JSON and HTML at once (open
+ * pages reload as soon as they are written), the PDF after them, in the background, in one browser
+ * kept open for the session. Options: `--out <dir>` (`output`), `--port <n>` (4321), `--no-pdf`.
+ */
+import { existsSync, watch } from 'node:fs'
+import { readdir } from 'node:fs/promises'
+import { extname, join, relative } from 'node:path'
+import { parseArgs } from 'node:util'
+import type { Browser } from 'puppeteer-core'
+import type { BuildResult } from '../build-briefing.ts'
+import { TEMPLATES_DIR } from '../cache/build-inputs.ts'
+import { formatFailure, formatMessages } from '../source/messages.ts'
+import { serve } from './serve.ts'
+
+const SOURCE_DIR = 'source'
+const SOURCE_EXTENSIONS = new Set(['.md', '.markdown', '.txt'])
+/** Editors save in bursts (write, rename, chmod); wait this long for the burst to end. */
+const SETTLE_MS = 20
+
+const { values } = parseArgs({
+  options: {
+    out: { type: 'string', default: 'output' },
+    port: { type: 'string', default: '4321' },
+    'no-pdf': { type: 'boolean', default: false },
+  },
+})
+const outDir = values.out
+const printing = !values['no-pdf']
+
+// Load the stages now, not at the first save.
+const [{ buildBriefing, pdfMeta }, { forgetTemplates }, { listBriefings }, { renderIndex }, { writeAtomic }] =
+  await Promise.all([
+    import('../build-briefing.ts'),
+    import('../render/render-html.ts'),
+    import('../listing/list-briefings.ts'),
+    import('../listing/render-index.ts'),
+    import('../output/write-outputs.ts'),
+  ])
+
+const server = await serve(outDir, Number(values.port))
+console.log(`dev: ${outDir}/ on ${server.url} (live reload); watching ${SOURCE_DIR}/ and templates/`)
+
+/** The PDFs still to print, newest HTML per source; printed one at a time in the background. */
+const pdfQueue = new Map<string, BuildResult>()
+let browser: Promise<Browser> | null = null
+let printingNow = false
+
+async function printQueued(): Promise<void> {
+  if (printingNow) return
+  printingNow = true
+  try {
+    for (let next = pdfQueue.entries().next(); !next.done; next = pdfQueue.entries().next()) {
+      const [path, result] = next.value
+      pdfQueue.delete(path)
+      const start = performance.now()
+      if (!browser) {
+        const { exitOnSignals, launchBrowser } = await import('../print/launch-browser.ts')
+        exitOnSignals()
+        browser = launchBrowser()
+      }
+      const { printPdf } = await import('../print/print-pdf.ts')
+      try {
+        const pdf = await printPdf(await browser, result.html, pdfMeta(result.briefing, result.file))
+        await writeAtomic(join(outDir, `${result.file.stem}.pdf`), pdf)
+        console.log(`pdf    ${`${Math.round(performance.now() - start)} ms`.padStart(8)}  ${path} (background)`)
+      } catch (error) {
+        console.error(formatFailure(error, path) ?? error)
+      }
+    }
+  } finally {
+    printingNow = false
+  }
+}
+
+/** Rebuild the JSON and HTML of `paths` and the index, reload open pages, then queue their PDFs. */
+async function rebuild(paths: string[], savedAt: number): Promise<void> {
+  for (const path of paths) {
+    try {
+      const result = await buildBriefing(path, { outDir, browser: null })
+      for (const line of formatMessages(result.file)) console.warn(line)
+      console.log(`html   ${`${Math.round(performance.now() - savedAt)} ms`.padStart(8)}  ${path} (after the save)`)
+      if (printing) pdfQueue.set(path, result)
+    } catch (error) {
+      console.error(formatFailure(error, path) ?? error)
+    }
+  }
+  await writeAtomic(join(outDir, 'index.html'), renderIndex(await listBriefings(outDir)))
+  server.reload()
+  void printQueued()
+}
+
+/** Saves waiting for their burst to settle, and the rebuild under way: one at a time, in order. */
+const changed = new Set<string>()
+let settle: NodeJS.Timeout | undefined
+let firstSave = 0
+let running = Promise.resolve()
+
+function schedule(paths: string[]): void {
+  if (changed.size === 0) firstSave = performance.now()
+  for (const path of paths) changed.add(path)
+  clearTimeout(settle)
+  settle = setTimeout(() => {
+    const batch = [...changed].filter((path) => existsSync(path))
+    const savedAt = firstSave
+    changed.clear()
+    running = running.then(() => rebuild(batch, savedAt))
+  }, SETTLE_MS)
+}
+
+async function allSources(): Promise<string[]> {
+  const names = await readdir(SOURCE_DIR).catch(() => [] as string[])
+  return names
+    .filter((name) => SOURCE_EXTENSIONS.has(extname(name)))
+    .sort()
+    .map((name) => join(SOURCE_DIR, name))
+}
+
+watch(SOURCE_DIR, (_event, name) => {
+  if (name && SOURCE_EXTENSIONS.has(extname(name))) schedule([join(SOURCE_DIR, name)])
+})
+watch(TEMPLATES_DIR, { recursive: true }, async () => {
+  forgetTemplates()
+  schedule(await allSources())
+})
+schedule(await allSources())
+console.log(`dev: building ${relative('.', SOURCE_DIR)}/…`)
