@@ -73,7 +73,8 @@ export function splitSentences(text: string): SentenceSpan[] {
 }
 
 function isAbbreviation(text: string, stopAt: number): boolean {
-  const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, stopAt - 12), stopAt))?.[1] ?? ''
+  // The word before the stop; a letter glued to a digit ("5G.") is no initial.
+  const before = /(?<![\p{N}])([\p{L}.]+)$/u.exec(text.slice(Math.max(0, stopAt - 12), stopAt))?.[1] ?? ''
   if (before.length === 1 && /\p{Lu}/u.test(before)) return true // an initial, "J. Smith"
   return ABBREVIATIONS.has(before.toLowerCase())
 }
