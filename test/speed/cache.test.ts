@@ -1,0 +1,90 @@
+/**
+ * The build's cache, through the real command line: an unchanged source is not rebuilt and nothing
+ * is rewritten; a changed source, an edited or deleted output, or other options rebuild it; the
+ * index lists every briefing. Times are never asserted.
+ */
+import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runBuild, stages } from './run-build.ts'
+
+const SEED = 'source/eu-asia-digital-cooperation.md'
+
+describe('a second build of unchanged sources', () => {
+  let dir: string
+  let a: string
+  let b: string
+  let out: string
+  const built = (stdout: string) =>
+    stages(stdout)
+      .filter(([stage]) => stage === 'html')
+      .map(([, source]) => source)
+  const cached = (stdout: string) =>
+    stages(stdout)
+      .filter(([stage]) => stage === 'cached')
+      .map(([, source]) => source)
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'speed-cache-'))
+    out = join(dir, 'out')
+    a = join(dir, 'alpha.md')
+    b = join(dir, 'beta.md')
+    await cp(SEED, a)
+    await writeFile(b, (await readFile(SEED, 'utf8')).replace(/^title: .*$/m, 'title: Beta briefing'))
+    const first = await runBuild(['--source', a, '--source', b, '--out', out, '--no-pdf'])
+    expect(first.stderr).not.toMatch(/\n\s+at /)
+    expect(first.code).toBe(0)
+    expect(built(first.stdout)).toHaveLength(2)
+  }, 120_000)
+  afterAll(() => rm(dir, { recursive: true, force: true }))
+
+  it('rebuilds nothing and rewrites nothing', async () => {
+    const files = ['alpha.json', 'alpha.html', 'beta.json', 'beta.html', 'index.html', 'briefing.schema.json']
+    const before = await Promise.all(files.map((file) => stat(join(out, file))))
+    const again = await runBuild(['--source', a, '--source', b, '--out', out, '--no-pdf'])
+    expect(again.code).toBe(0)
+    expect(built(again.stdout)).toEqual([])
+    expect(cached(again.stdout)).toHaveLength(2)
+    const after = await Promise.all(files.map((file) => stat(join(out, file))))
+    expect(after.map((info) => [info.ino, info.mtimeMs])).toEqual(before.map((info) => [info.ino, info.mtimeMs]))
+  }, 60_000)
+
+  it('lists every briefing in index.html', async () => {
+    const index = await readFile(join(out, 'index.html'), 'utf8')
+    expect(index).toContain('href="alpha.html"')
+    expect(index).toContain('href="beta.html"')
+    expect(index).toContain('Beta briefing')
+    expect(index).toContain('EU–Asia digital cooperation')
+    expect(index).not.toMatch(/<script/i)
+  })
+
+  it('rebuilds a changed source, and only that one', async () => {
+    await writeFile(a, `${await readFile(a, 'utf8')}\nOne more paragraph about Japan.\n`)
+    const again = await runBuild(['--source', a, '--source', b, '--out', out, '--no-pdf'])
+    expect(again.code).toBe(0)
+    expect(built(again.stdout).map((path) => path.endsWith('alpha.md'))).toEqual([true])
+    expect(await readFile(join(out, 'alpha.html'), 'utf8')).toContain('One more paragraph about Japan.')
+  }, 60_000)
+
+  it('rebuilds an output that was deleted or edited, never serving it', async () => {
+    const html = await readFile(join(out, 'beta.html'), 'utf8')
+    const json = await readFile(join(out, 'alpha.json'), 'utf8')
+    await rm(join(out, 'beta.html'))
+    await writeFile(join(out, 'alpha.json'), '{"edited": true}\n')
+    const again = await runBuild(['--source', a, '--source', b, '--out', out, '--no-pdf'])
+    expect(again.code).toBe(0)
+    expect(built(again.stdout)).toHaveLength(2)
+    expect(await readFile(join(out, 'beta.html'), 'utf8')).toBe(html)
+    expect(await readFile(join(out, 'alpha.json'), 'utf8')).toBe(json)
+  }, 60_000)
+
+  it('rebuilds when the source date changes (it is printed in the briefing)', async () => {
+    const again = await runBuild(['--source', b, '--out', out, '--no-pdf'])
+    expect(cached(again.stdout)).toHaveLength(1)
+    const dated = await runBuild(['--source', b, '--out', out, '--no-pdf'], undefined, {
+      SOURCE_DATE_EPOCH: '1800000000',
+    })
+    expect(built(dated.stdout)).toHaveLength(1)
+  }, 60_000)
+})

@@ -1,0 +1,52 @@
+/**
+ * Several sources print in one browser, started once per run; a run with nothing to print starts
+ * none; printing after an HTML-only build is a rebuild (other options, other outputs). Real Chromium.
+ */
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runBuild, stages } from './run-build.ts'
+
+const SEED = 'source/eu-asia-digital-cooperation.md'
+
+describe('printing several sources', () => {
+  let dir: string
+  let sources: string[]
+  let out: string
+  const args = () => [...sources.flatMap((source) => ['--source', source]), '--out', out]
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'speed-browser-'))
+    out = join(dir, 'out')
+    sources = ['one.md', 'two.md', 'three.md'].map((name) => join(dir, name))
+    for (const source of sources) await cp(SEED, source)
+  })
+  afterAll(() => rm(dir, { recursive: true, force: true }))
+
+  it('builds HTML only first, starting no browser', async () => {
+    const run = await runBuild([...args(), '--no-pdf'], join(dir, 'probe-1'))
+    expect(run.code).toBe(0)
+    expect(run.browsers).toBe(0)
+  }, 120_000)
+
+  it('then prints every source with one browser (a rebuild: other options)', async () => {
+    const run = await runBuild(args(), join(dir, 'probe-2'))
+    expect(run.stderr).not.toMatch(/\n\s+at /)
+    expect(run.code).toBe(0)
+    expect(run.browsers).toBe(1)
+    expect(stages(run.stdout).filter(([stage]) => stage === 'pdf')).toHaveLength(3)
+    expect((await readdir(out)).filter((name) => name.endsWith('.pdf')).sort()).toEqual([
+      'one.pdf',
+      'three.pdf',
+      'two.pdf',
+    ])
+  }, 180_000)
+
+  it('and starts no browser when nothing changed', async () => {
+    const run = await runBuild(args(), join(dir, 'probe-3'))
+    expect(run.code).toBe(0)
+    expect(run.browsers).toBe(0)
+    expect(stages(run.stdout).filter(([stage]) => stage === 'cached')).toHaveLength(3)
+  }, 60_000)
+})
