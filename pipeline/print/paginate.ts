@@ -28,6 +28,17 @@ export async function measurePages(page: Page): Promise<Record<string, number>> 
 }
 
 /**
+ * Once the fonts are in: measure, and write the numbers into the contents, in one round trip.
+ * The page must already be in print media.
+ */
+export async function measureAndFill(page: Page): Promise<Record<string, number>> {
+  const { width, height } = contentBox()
+  return page.evaluate(
+    `document.fonts.ready.then(function () { var pages = (${MEASURE})(${width}, ${height}); (${FILL})(pages); return pages })`,
+  ) as Promise<Record<string, number>>
+}
+
+/**
  * The measuring code, as text: it runs in the page, and a bundler's helpers (such as esbuild's
  * `__name`) must not be woven into it.
  */

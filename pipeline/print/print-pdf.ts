@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'puppeteer-core'
 import { finishPdf, loadPdf, type PdfMeta, readOutline, undoubled } from './finish-pdf.ts'
 import { loadLockedDown } from './lock-down-page.ts'
-import { fillContents, measurePages } from './paginate.ts'
+import { fillContents, measureAndFill } from './paginate.ts'
 import { limitRender, renderTimeout } from './time-limits.ts'
 
 export type { PdfMeta } from './finish-pdf.ts'
@@ -82,10 +82,8 @@ export async function printPdf(
     // JavaScript off, the document served from memory, every other request refused (issue 5).
     await loadLockedDown(page, html, RENDER_TIMEOUT)
     await page.emulateMediaType('print')
-    // Fonts are data URLs, but still load after `load`; measure and print only once they are in.
-    await page.evaluate('document.fonts.ready.then(function () { return document.fonts.size })')
-    const measured = await measurePages(page)
-    await fillContents(page, measured)
+    // Fonts are data URLs, but still load after `load`: measure and number the contents once they are in.
+    const measured = await measureAndFill(page)
     let pdf = await loadPdf(await print(page))
     const headings = (await page.evaluate(HEADINGS)) as { id: string; title: string }[]
     const printed = outlinePages(readOutline(pdf), headings)

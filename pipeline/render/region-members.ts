@@ -16,7 +16,23 @@ interface Region {
 }
 
 const REGIONS_PATH = join(import.meta.dirname, '..', 'data', 'regions.json')
+const COUNTRIES_PATH = join(import.meta.dirname, '..', 'data', 'countries.generated.json')
 let regions: Region[] | undefined
+let places: Map<string, [number, number]> | undefined
+
+/** Where a country is (`[latitude, longitude]`), from the country table the extraction stage keeps. */
+export function locateCountry(alpha2: string): [number, number] | undefined {
+  if (!places) {
+    const table = JSON.parse(readFileSync(COUNTRIES_PATH, 'utf8')) as { iso: string; latlng?: number[] }[]
+    places = new Map(
+      table.flatMap((country) => {
+        const [lat, lng] = country.latlng ?? []
+        return lat === undefined || lng === undefined ? [] : [[country.iso, [lat, lng] as [number, number]]]
+      }),
+    )
+  }
+  return places.get(alpha2)
+}
 
 function loadRegions(): Region[] {
   regions ??= JSON.parse(readFileSync(REGIONS_PATH, 'utf8')) as Region[]

@@ -10,7 +10,7 @@ import type { Briefing } from '../briefing-schema.ts'
 import { fontFaces } from './fonts.ts'
 import { registerHelpers } from './helpers.ts'
 import { defaultKeywords } from './keywords.ts'
-import { mapPartners } from './region-members.ts'
+import { locateCountry, mapPartners } from './region-members.ts'
 import { formatDate } from './svg/dates.ts'
 import { regionMapSvg } from './svg/region-map.ts'
 import { timelineSvg } from './svg/timeline.ts'
@@ -65,7 +65,7 @@ function pictures(briefing: Briefing) {
       briefing.partners.length > 0
         ? topicMatrixSvg(topicRows(briefing.partners), briefing.partners, 'fig-topics', 'Topics by partner')
         : null,
-    map: regionMapSvg(mapPartners(briefing.partners), 'fig-map', 'Map of the partners'),
+    map: regionMapSvg(mapPartners(briefing.partners), 'fig-map', 'Map of the partners', locateCountry),
   }
 }
 

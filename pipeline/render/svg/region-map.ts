@@ -1,6 +1,7 @@
 /**
- * The map of the region: Natural Earth countries (`world-atlas`, 1:50m) projected with d3-geo at
- * build time and cropped to the partners' extent. Partner countries are filled, member states of
+ * The map of the region: Natural Earth countries (`world-atlas`, 1:110m, which is finer than the
+ * picture can show and projects several times faster than 1:50m) drawn with d3-geo at build time
+ * and cropped to the partners' extent. States too small for that scale (Singapore) are dots. Partner countries are filled, member states of
  * regional partners shaded, everything else drawn faint for context. Static SVG, one path per line.
  */
 import { createRequire } from 'node:module'
@@ -19,6 +20,9 @@ export interface MapPartner {
   /** ISO 3166-1 alpha-2 codes of the land that stands for the partner. */
   iso: string[]
 }
+
+/** Where a state is, for those the world geometry has no shape for: alpha-2 to `[latitude, longitude]`. */
+export type Locator = (alpha2: string) => [number, number] | undefined
 
 const WIDTH = 720
 const PAD = 24
@@ -50,7 +54,7 @@ let world: Feature<Geometry, { name: string }>[] | undefined
 /** Natural Earth countries as GeoJSON features, read once per process. */
 function worldFeatures(): Feature<Geometry, { name: string }>[] {
   if (!world) {
-    const topology = require('world-atlas/countries-50m.json') as Topology<{
+    const topology = require('world-atlas/countries-110m.json') as Topology<{
       countries: GeometryCollection<{ name: string }>
     }>
     world = (feature(topology, topology.objects.countries) as FeatureCollection<Geometry, { name: string }>).features
@@ -97,7 +101,12 @@ function box(points: [number, number][]): Feature {
 }
 
 /** Draw the partners of `partners` on a map cropped to them; `id` prefixes the SVG's element ids. */
-export function regionMapSvg(partners: MapPartner[], id: string, title: string): string {
+export function regionMapSvg(
+  partners: MapPartner[],
+  id: string,
+  title: string,
+  locate: Locator = () => undefined,
+): string {
   const features = worldFeatures()
   const role = new Map<string, 'partner' | 'member'>()
   for (const partner of partners) {
@@ -109,10 +118,22 @@ export function regionMapSvg(partners: MapPartner[], id: string, title: string):
     }
   }
   const byId = (numeric: string) => features.find((shape) => shape.id === numeric)
-  const centres = [...role.keys()].flatMap((numeric) => {
-    const shape = byId(numeric)
-    return shape ? [geoCentroid(mainland(shape))] : []
-  })
+  const dots = new Map<string, { role: 'partner' | 'member'; at: [number, number] }>()
+  for (const partner of partners) {
+    for (const iso of partner.iso) {
+      const numeric = numericId(iso)
+      const at = locate(iso)
+      if (!numeric || byId(numeric) || !at || dots.has(iso)) continue
+      dots.set(iso, { role: role.get(numeric) ?? 'member', at: [at[1], at[0]] })
+    }
+  }
+  const centres = [
+    ...[...role.keys()].flatMap((numeric) => {
+      const shape = byId(numeric)
+      return shape ? [geoCentroid(mainland(shape))] : []
+    }),
+    ...[...dots.values()].map((dot) => dot.at),
+  ]
   const frame: FeatureCollection = {
     type: 'FeatureCollection',
     features: [centres.length > 0 ? box(centres) : ASIA_PACIFIC],
@@ -147,6 +168,14 @@ export function regionMapSvg(partners: MapPartner[], id: string, title: string):
     if (!d) continue
     const kind = role.get(String(shape.id)) ?? 'land'
     lines.push(`<path class="${kind}" d="${d}"><title>${escapeXml(shape.properties.name)}</title></path>`)
+  }
+  for (const [iso, dot] of dots) {
+    const point = projection(dot.at)
+    if (!point) continue
+    const name = countries.getName(iso, 'en') ?? iso
+    lines.push(
+      `<circle class="${dot.role}" cx="${num(point[0])}" cy="${num(point[1])}" r="4"><title>${escapeXml(name)}</title></circle>`,
+    )
   }
   const placed: Box[] = []
   for (const partner of partners) {
