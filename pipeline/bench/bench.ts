@@ -13,7 +13,7 @@
  */
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { availableParallelism, tmpdir, totalmem } from 'node:os'
+import { availableParallelism, loadavg, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { ROOT } from '../cache/code-hash.mjs'
@@ -59,11 +59,10 @@ function run(command: string, args: string[]): Promise<Run> {
     child.on('close', (code) => {
       const seconds = (performance.now() - start) / 1000
       if (code !== 0) {
-        reject(
-          new Error(
-            `\`${command} ${args.join(' ')}\` exited with ${code}:\n${stderr.trim().split('\n').slice(-3).join('\n')}`,
-          ),
-        )
+        // The first line that is not a source warning says why (a stack trace follows it, for a bug).
+        const reason =
+          stderr.split('\n').find((line) => line.trim() && !/: warning: |^npm (warn|notice)/.test(line)) ?? ''
+        reject(new Error(`\`${command} ${args.join(' ')}\` exited with ${code}: ${reason.trim()}`))
         return
       }
       // Every Node process wrote a line; npm's own is not the build's.
@@ -119,7 +118,11 @@ function median(values: number[]): number {
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
 }
 
+/** The machine's 1-minute load average: on a shared machine, other work shows in every figure. */
+const load = () => loadavg()[0]?.toFixed(1) ?? '?'
+
 async function main(): Promise<void> {
+  const loadBefore = load()
   writeFileSync(join(work, 'synthetic.md'), syntheticSource())
   const syntheticBytes = statSync(join(work, 'synthetic.md')).size
   const results = new Map<string, Run[]>(CASES.map(({ id }) => [id, []]))
@@ -143,7 +146,9 @@ async function main(): Promise<void> {
     [...results].map(([id, runs]) => [id, runs.length ? median(runs.map((r) => r.seconds)) : NaN]),
   )
   console.log(`\nbriefing bench: ${ROUNDS} rounds, alternating; medians; Node ${process.version}, ${os()}`)
-  console.log(`synthetic source: ${(syntheticBytes / 1e6).toFixed(2)} MB\n`)
+  console.log(
+    `synthetic source: ${(syntheticBytes / 1e6).toFixed(2)} MB; load average before ${loadBefore}, after ${load()}\n`,
+  )
   console.log(`${'case'.padEnd(36)}${'median'.padStart(9)}   ${'runs (s)'.padEnd(34)}peak node MB`)
   for (const { id, label } of CASES) {
     const runs = results.get(id) ?? []
