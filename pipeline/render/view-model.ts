@@ -45,6 +45,8 @@ export interface PartnerView {
   post: Segment[]
   dialogues: number
   agreements: number
+  /** `3 dialogues · 1 agreement`. */
+  counts: string
   first: string
   latest: string
   mainTopics: string
@@ -125,6 +127,11 @@ export function briefingView(briefing: Briefing, subtitle: string | null = null)
       .filter((entry, index, sorted) => index === 0 || sorted[index - 1]?.acronym !== entry.acronym)
       .map(({ acronym, expansion }) => ({ acronym, expansion, segments: split(expansion) })),
   }
+}
+
+/** `1 agreement`, `2 agreements`. */
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`
 }
 
 /** `#japan-p2`, or the partner's section when it has no paragraphs. */
@@ -219,6 +226,7 @@ function partnerView(
       href: topic.positions[0] ? link(topic.positions[0], paragraphs, partner.id) : `#${partner.id}`,
     }))
     .sort((a, b) => b.mentions - a.mentions || a.label.localeCompare(b.label, 'en'))
+  const dialogues = partner.mechanisms.filter((mechanism) => DIALOGUE_KINDS.has(mechanism.kind)).length
   const dates = partner.events.flatMap((event) => [event.date, event.endDate ?? event.date]).sort()
   const firstDate = partner.events.map((event) => event.date).sort()[0]
   return {
@@ -232,8 +240,9 @@ function partnerView(
         .map((post) => [post.role, post.city ? `${post.post}, ${post.city}` : post.post].join(', '))
         .join('; ') || '—',
     ),
-    dialogues: partner.mechanisms.filter((mechanism) => DIALOGUE_KINDS.has(mechanism.kind)).length,
+    dialogues,
     agreements: partner.agreements.length,
+    counts: `${plural(dialogues, 'dialogue')} · ${plural(partner.agreements.length, 'agreement')}`,
     first: firstDate ? formatDate(firstDate) : '—',
     latest: dates.length > 0 ? formatDate(dates.at(-1) ?? '') : '—',
     mainTopics:

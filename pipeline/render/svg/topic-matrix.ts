@@ -5,7 +5,9 @@
 import type { Partner } from '../../briefing-schema.ts'
 import { escapeXml, num } from './svg-text.ts'
 
-const LABEL = 230
+/** Room for the longest topic label, estimated at 6.6 px a character. */
+const labelWidth = (rows: TopicRow[]) =>
+  Math.max(120, Math.ceil(Math.max(0, ...rows.map((row) => row.label.length)) * 6.6) + 16)
 const CELL = 54
 const HEADER = 96
 const ROW = 24
@@ -34,6 +36,7 @@ export function topicRows(partners: Partner[]): TopicRow[] {
 
 /** Draw the matrix of `rows` against `partners`; `id` prefixes the SVG's element ids. */
 export function topicMatrixSvg(rows: TopicRow[], partners: Partner[], id: string, title: string): string {
+  const LABEL = labelWidth(rows)
   const width = LABEL + partners.length * CELL + 10
   const height = HEADER + rows.length * ROW + 6
   const lines = [
