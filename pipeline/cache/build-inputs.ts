@@ -1,6 +1,6 @@
 /**
  * The inputs every output of a build depends on besides its own source: the pipeline's code (and
- * locked dependencies), the templates, and the browser that prints, by version. Each part is a
+ * locked dependencies), the templates, the browser that prints, by version, and the working folder. Each part is a
  * hash; a source's key adds its own bytes and date (`sourceKey`).
  */
 import { join } from 'node:path'
@@ -18,6 +18,8 @@ export interface BuildInputs {
   templates: string
   /** `Chromium 156.0.…` and its path, or `no-pdf`. */
   browser: string
+  /** The working folder: the JSON names its source by a path relative to it. */
+  cwd: string
 }
 
 /** Hash the shared inputs; `executablePath` is the browser that will print, or `null` for no PDF. */
@@ -26,12 +28,12 @@ export async function buildInputs(executablePath: string | null): Promise<BuildI
     hashFolder(TEMPLATES_DIR),
     executablePath ? browserVersion(executablePath) : 'no-pdf',
   ])
-  return { code: codeHash(), templates, browser }
+  return { code: codeHash(), templates, browser, cwd: process.cwd() }
 }
 
 /** The key of one source's outputs: its bytes and date (the date is printed in the briefing) and the shared inputs. */
 export async function sourceKey(path: string, date: string, inputs: BuildInputs): Promise<string> {
   // Read as the source stage reads: a device or a huge file is refused, never read forever.
   const bytes = await readSourceBytes(path)
-  return hashParts(['source', sha256(bytes), date, inputs.code, inputs.templates, inputs.browser])
+  return hashParts(['source', sha256(bytes), date, inputs.code, inputs.templates, inputs.browser, inputs.cwd])
 }

@@ -39,10 +39,10 @@ describe('hashParts', () => {
 })
 
 describe('sourceKey', () => {
-  const inputs: BuildInputs = { code: 'code', templates: 'templates', browser: 'Chromium 1' }
+  const inputs: BuildInputs = { code: 'code', templates: 'templates', browser: 'Chromium 1', cwd: '/repo' }
   const source = 'source/eu-asia-digital-cooperation.md'
 
-  it('changes with the date, the code, the templates and the browser', async () => {
+  it('changes with the date, the code, the templates, the browser and the working folder', async () => {
     const base = await sourceKey(source, '2024-01-01', inputs)
     expect(await sourceKey(source, '2024-01-01', { ...inputs })).toBe(base)
     const changed = await Promise.all([
@@ -50,6 +50,7 @@ describe('sourceKey', () => {
       sourceKey(source, '2024-01-01', { ...inputs, code: 'code 2' }),
       sourceKey(source, '2024-01-01', { ...inputs, templates: 'templates 2' }),
       sourceKey(source, '2024-01-01', { ...inputs, browser: 'no-pdf' }),
+      sourceKey(source, '2024-01-01', { ...inputs, cwd: '/elsewhere' }),
     ])
     for (const key of changed) expect(key).not.toBe(base)
     expect(new Set(changed).size).toBe(changed.length)
