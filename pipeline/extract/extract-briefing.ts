@@ -47,12 +47,13 @@ export function extractBriefing(tree: Root, file: VFile): Briefing {
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
 
   const glossary = new GlossaryBuilder()
-  for (const unit of units) {
+  const typos = findMisspellings(units.map((unit) => unit.mapped.text))
+  for (const [index, unit] of units.entries()) {
     const at = (start: number, end: number) => spanPosition(unit.mapped, start, end, locate)
     for (const definition of unit.definitions)
       glossary.define(definition.acronym, definition.expansion, at(definition.start, definition.end))
     glossary.use(unit.mapped.text, at)
-    for (const typo of findMisspellings(unit.mapped.text)) {
+    for (const typo of typos[index] ?? []) {
       const hint = typo.suggestions.length
         ? `, did you mean ${typo.suggestions.map((s) => `\`${s}\``).join(' or ')}?`
         : ''

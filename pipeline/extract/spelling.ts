@@ -4,9 +4,8 @@
  * Acronyms, words with digits and camel case ("eGovernance") are not checked; suggestions are
  * asked only for the few words that are flagged, which keeps the check fast.
  */
-import dictionary from 'dictionary-en-gb'
-import nspell from 'nspell'
 import words from '../data/words.json' with { type: 'json' }
+import { type Checker, checkerFor } from './dictionary.ts'
 import { allNames } from './gazetteer.ts'
 
 /** An unknown word and what it probably should be. */
@@ -17,37 +16,59 @@ export interface Misspelling {
   suggestions: string[]
 }
 
-let checker: ReturnType<typeof nspell> | undefined
 let known: Set<string> | undefined
 
-function load(): { spell: ReturnType<typeof nspell>; known: Set<string> } {
-  if (!checker || !known) {
-    checker = nspell({ aff: Buffer.from(dictionary.aff), dic: Buffer.from(dictionary.dic) })
+/** The project word list and every word of every partner name, lower case. */
+function projectWords(): Set<string> {
+  if (!known) {
     known = new Set(words.map((word) => word.toLowerCase()))
     for (const name of allNames()) for (const part of name.split(/[\s-]+/)) known.add(part.toLowerCase())
   }
-  return { spell: checker, known }
+  return known
 }
 
 const WORD = /[\p{L}][\p{L}'’-]*[\p{L}]|[\p{L}]/gu
 
-/** Every unknown word in `text`. */
-export function findMisspellings(text: string): Misspelling[] {
-  const { spell, known: list } = load()
-  const found: Misspelling[] = []
-  for (const match of text.matchAll(WORD)) {
-    const word = match[0].replace(/['’]s$/, '')
-    if (isExempt(word, list)) continue
-    const parts = word.split('-').filter(Boolean)
-    if (parts.every((part) => isExempt(part, list) || isCorrect(spell, part))) continue
-    if (isCorrect(spell, word)) continue
-    const suggestions = suggest(spell, word)
-    found.push({ word, start: match.index, end: match.index + word.length, suggestions })
-  }
-  return found
+/** Every unknown word in each of `texts` (one checker is built for all of them). */
+export function findMisspellings(texts: readonly string[]): Misspelling[][] {
+  const list = projectWords()
+  const tokens = texts.map((text) => [...text.matchAll(WORD)])
+  const text = checkerFor(tokens.flat().flatMap((match) => match[0].replace(/['’]s$/, '').split('-')))
+  const spell = text.spell
+  const flagged = tokens.map((matches) => {
+    const found: { word: string; start: number }[] = []
+    for (const match of matches) {
+      const word = match[0].replace(/['’]s$/, '')
+      if (isExempt(word, list)) continue
+      const parts = word.split('-').filter(Boolean)
+      if (parts.every((part) => isExempt(part, list) || isCorrect(spell, part))) continue
+      if (!isCorrect(spell, word)) found.push({ word, start: match.index })
+    }
+    return found
+  })
+  const all = flagged.flat()
+  // Suggestions are words one or two edits away: load what those can be (a few thousand entries).
+  const near = all.length
+    ? checkerFor(
+        all.flatMap(({ word }) => [...nearVariants(word.toLowerCase())]),
+        text.keys,
+      ).spell
+    : spell
+  const either = { correct: (word: string) => spell.correct(word) || near.correct(word) }
+  return flagged.map((found) =>
+    found.map(({ word, start }) => ({ word, start, end: start + word.length, suggestions: suggest(either, word) })),
+  )
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz'
+
+/** `word` and its edits within the first three letters (edits after them keep its index key). */
+function* nearVariants(word: string): Generator<string> {
+  yield word
+  for (const candidate of edits(word)) if (candidate.slice(0, 3) !== word.slice(0, 3)) yield candidate
+  for (const first of edits(word, true)) yield first
+  for (const [pattern, replacement] of BRITISH) yield word.replace(pattern, replacement)
+}
 const BRITISH: [RegExp, string][] = [
   [/iz(e|es|ed|ing|ation|ations)$/, 'is$1'],
   [/yz(e|es|ed|ing)$/, 'ys$1'],
@@ -60,7 +81,7 @@ const BRITISH: [RegExp, string][] = [
  * Up to three suggestions for a flagged word: its British spelling, else dictionary words one
  * edit away, else two (nspell's own `suggest` takes up to half a second a word, too slow here).
  */
-function suggest(spell: ReturnType<typeof nspell>, word: string): string[] {
+function suggest(spell: Pick<Checker, 'correct'>, word: string): string[] {
   for (const [pattern, replacement] of BRITISH) {
     const british = word.replace(pattern, replacement)
     if (british !== word && isCorrect(spell, british)) return [british]
@@ -99,6 +120,6 @@ function isExempt(word: string, list: Set<string>): boolean {
   return word.length < 3 || /\p{Lu}.*\p{Lu}|^\p{Ll}+\p{Lu}/u.test(word) || list.has(word.toLowerCase())
 }
 
-function isCorrect(spell: ReturnType<typeof nspell>, word: string): boolean {
+function isCorrect(spell: Pick<Checker, 'correct'>, word: string): boolean {
   return spell.correct(word) || spell.correct(word.toLowerCase()) || spell.correct(word.replace(/’/g, "'"))
 }
