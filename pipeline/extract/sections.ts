@@ -38,6 +38,8 @@ interface Current {
   ref: PartnerRef | null
   /** Depth of the Markdown heading that opened it; `null` when content may move on. */
   lockedAt: number | null
+  /** Depth of the last heading that opened a section (0 for none): deeper headings stay in it. */
+  depth: number
 }
 
 /** Divide `tree` (whose text is `source`) into overview and partner sections. */
@@ -45,7 +47,7 @@ export function divideSections(tree: Root, source: string): Sections {
   const units: Unit[] = []
   const partners = new Map<string, PartnerRef>()
   const extra = new Map<string, PartnerRef>()
-  let current: Current = { ref: null, lockedAt: null }
+  let current: Current = { ref: null, lockedAt: null, depth: 0 }
   const enter = (ref: PartnerRef | null) => {
     if (ref && !partners.has(ref.id)) partners.set(ref.id, ref)
   }
@@ -69,14 +71,14 @@ export function divideSections(tree: Root, source: string): Sections {
     }
     const bare = parent?.type === 'root' ? bareHeading(node, extra) : undefined
     if (bare) {
-      current = { ref: bare, lockedAt: null }
+      current = { ref: bare, lockedAt: null, depth: current.depth }
       enter(bare)
       units.push({ node, mapped, sentences, definitions, owner: bare, isHeading: true })
       return SKIP
     }
     if (current.lockedAt === null) {
       const subject = subjectOf(findMentions(mapped.text, extra), sentences, current.ref)
-      if (subject) current = { ref: subject, lockedAt: null }
+      if (subject) current = { ...current, ref: subject }
     }
     enter(current.ref)
     units.push({ node, mapped, sentences, definitions, owner: current.ref, isHeading: false })
@@ -86,11 +88,17 @@ export function divideSections(tree: Root, source: string): Sections {
 }
 
 function onHeading(node: Heading, current: Current, extra: ReadonlyMap<string, PartnerRef>): Current {
-  const ref = resolveName(nodeText(node), extra)
-  if (ref) return { ref, lockedAt: node.depth }
-  // A sub-heading ("### Research") stays in its partner's section; any other heading ends it.
-  if (current.lockedAt !== null && node.depth > current.lockedAt) return current
-  return { ref: null, lockedAt: null }
+  const ref = resolveName(nodeText(node), extra) ?? (node.depth > 1 ? onlyPartnerIn(nodeText(node), extra) : undefined)
+  if (ref) return { ref, lockedAt: node.depth, depth: node.depth }
+  // A sub-heading ("### Research") stays in its section; any other heading ends it.
+  if (current.depth > 0 && node.depth > current.depth) return current
+  return { ref: null, lockedAt: null, depth: node.depth }
+}
+
+/** The one partner a section heading names ("EU–Japan relations"); none if it names several. */
+function onlyPartnerIn(text: string, extra: ReadonlyMap<string, PartnerRef>): PartnerRef | undefined {
+  const ids = new Set(findMentions(text, extra).map((mention) => mention.ref.id))
+  return ids.size === 1 ? findMentions(text, extra)[0]?.ref : undefined
 }
 
 /** A short line of its own that is exactly a partner's name. */
