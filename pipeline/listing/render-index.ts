@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Handlebars from 'handlebars'
 import { TEMPLATES_DIR } from '../cache/build-inputs.ts'
+import { compileTemplate } from '../cache/compile-template.ts'
 import { registerHelpers } from '../render/helpers.ts'
 import type { ListedBriefing } from './list-briefings.ts'
 
@@ -14,6 +15,6 @@ import type { ListedBriefing } from './list-briefings.ts'
 export function renderIndex(briefings: readonly ListedBriefing[]): string {
   const handlebars = Handlebars.create()
   registerHelpers(handlebars)
-  const template = handlebars.compile(readFileSync(join(TEMPLATES_DIR, 'index.hbs'), 'utf8'), { strict: true })
+  const template = compileTemplate(handlebars, readFileSync(join(TEMPLATES_DIR, 'index.hbs'), 'utf8'), { strict: true })
   return template({ briefings })
 }

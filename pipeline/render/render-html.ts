@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import Handlebars from 'handlebars'
 import type { Briefing } from '../briefing-schema.ts'
+import { compileTemplate } from '../cache/compile-template.ts'
 import { fontFaces } from './fonts.ts'
 import { registerHelpers } from './helpers.ts'
 import { defaultKeywords } from './keywords.ts'
@@ -31,7 +32,10 @@ export interface PageMeta {
 
 let compiled: Handlebars.TemplateDelegate | undefined
 
-/** Compile the layout and partials once per process, on first use. */
+/** Partials are compiled with the layout's options, as Handlebars would when it compiles them lazily. */
+const TEMPLATE_OPTIONS = { strict: true, noEscape: false }
+
+/** Compile the layout and partials once per process, on first use (from the compiled cache when unchanged). */
 function layout(): Handlebars.TemplateDelegate {
   if (compiled) return compiled
   const handlebars = Handlebars.create()
@@ -39,12 +43,12 @@ function layout(): Handlebars.TemplateDelegate {
   const partialsDir = join(TEMPLATES_DIR, 'partials')
   for (const name of readdirSync(partialsDir).sort()) {
     if (name.endsWith('.hbs'))
-      handlebars.registerPartial(basename(name, '.hbs'), readFileSync(join(partialsDir, name), 'utf8'))
+      handlebars.registerPartial(
+        basename(name, '.hbs'),
+        compileTemplate(handlebars, readFileSync(join(partialsDir, name), 'utf8'), TEMPLATE_OPTIONS),
+      )
   }
-  compiled = handlebars.compile(readFileSync(join(TEMPLATES_DIR, 'layout.hbs'), 'utf8'), {
-    strict: true,
-    noEscape: false,
-  })
+  compiled = compileTemplate(handlebars, readFileSync(join(TEMPLATES_DIR, 'layout.hbs'), 'utf8'), TEMPLATE_OPTIONS)
   return compiled
 }
 
