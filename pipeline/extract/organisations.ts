@@ -30,10 +30,11 @@ const CONNECTORS = new Set(['of', 'and', 'for', 'the', 'on', '&', 'de'])
 
 const NAME_WORD = "(?:[\\p{Lu}][\\p{L}'’&-]*|[\\p{Lu}\\p{N}&]{2,}|\\p{Ll}\\p{Lu}[\\p{L}]+)"
 const HEAD_FIRST = new RegExp(
-  `\\b(?:${HEAD})(?:\\s+(?:of|for|on)(?:\\s+the)?)\\s+${NAME_WORD}(?:,?\\s+(?:(?:and|of|for|on|the|&)\\s+)*${NAME_WORD})*`,
+  `\\b(?:${HEAD})(?:\\s+(?:of|for|on)(?:\\s+the)?)\\s+${NAME_WORD}(?:,?\\s+(?:(?:and|of|for|on|the|&)\\s+){0,2}${NAME_WORD}){0,12}`,
   'gu',
 )
-const HEAD_LAST = new RegExp(`(?:${NAME_WORD}\\s+)+(?:${HEAD}|Commissioner)\\b`, 'gu')
+// Repetitions are bounded so that a long run of capitalised words cannot make matching quadratic.
+const HEAD_LAST = new RegExp(`(?:${NAME_WORD}\\s+){1,8}(?:${HEAD}|Commissioner)\\b`, 'gu')
 const BARE_COMMISSION = /\b(?:[Tt]he\s+)Commission\b/g
 const GOVERNMENT = /\b([\p{Lu}][\p{L}]+)\s+government\b/gu
 

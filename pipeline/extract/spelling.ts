@@ -34,7 +34,18 @@ export function findMisspellings(texts: readonly string[]): Misspelling[][] {
   const list = projectWords()
   const tokens = texts.map((text) => [...text.matchAll(WORD)])
   const text = checkerFor(tokens.flat().flatMap((match) => match[0].replace(/['’]s$/, '').split('-')))
-  const spell = text.spell
+  // Each distinct word is judged once: nspell takes a while over a word it does not know.
+  const judged = new Map<string, boolean>()
+  const spell = {
+    correct: (word: string) => {
+      let known = judged.get(word)
+      if (known === undefined) {
+        known = text.spell.correct(word)
+        judged.set(word, known)
+      }
+      return known
+    },
+  }
   const flagged = tokens.map((matches) => {
     const found: { word: string; start: number }[] = []
     for (const match of matches) {
@@ -55,8 +66,19 @@ export function findMisspellings(texts: readonly string[]): Misspelling[][] {
       ).spell
     : spell
   const either = { correct: (word: string) => spell.correct(word) || near.correct(word) }
+  // One suggestion search per distinct word, and none past the first hundred (a text that is
+  // mostly unknown words is not English prose; its warnings still come, without suggestions).
+  const suggestions = new Map<string, string[]>()
+  const suggestOnce = (word: string) => {
+    let found = suggestions.get(word)
+    if (!found) {
+      found = suggestions.size < 100 ? suggest(either, word) : []
+      suggestions.set(word, found)
+    }
+    return found
+  }
   return flagged.map((found) =>
-    found.map(({ word, start }) => ({ word, start, end: start + word.length, suggestions: suggest(either, word) })),
+    found.map(({ word, start }) => ({ word, start, end: start + word.length, suggestions: suggestOnce(word) })),
   )
 }
 
