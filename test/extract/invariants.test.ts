@@ -84,6 +84,13 @@ describe('extractBriefing on any Markdown', () => {
     )
   })
 
+  it('survives any text at all', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (text) => checkParagraphs(text)),
+      { numRuns: 150 },
+    )
+  })
+
   it('warns about unknown words at their place, with a suggestion', () => {
     const { file } = run('Japan\n\nFollowing Vice Presient Ansip’s visit, a regular dialogue on secrity was set up.\n')
     const messages = file.messages.map((m) => `${m.line}:${m.column} ${m.reason} (${m.ruleId})`)
