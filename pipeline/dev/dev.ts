@@ -39,7 +39,10 @@ const [{ buildBriefing, pdfMeta }, { forgetTemplates }, { listBriefings }, { ren
     import('../output/write-outputs.ts'),
   ])
 
-const server = await serve(outDir, Number(values.port))
+const server = await serve(outDir, Number(values.port)).catch((error: NodeJS.ErrnoException) => {
+  console.error(`dev: cannot listen on 127.0.0.1:${values.port} (${error.code ?? error.message}); try --port <another>`)
+  process.exit(1)
+})
 console.log(`dev: ${outDir}/ on ${server.url} (live reload); watching ${SOURCE_DIR}/ and templates/`)
 
 /** The PDFs still to print, newest HTML per source; printed one at a time in the background. */
@@ -78,9 +81,12 @@ async function printQueued(): Promise<void> {
 async function rebuild(paths: string[], savedAt: number): Promise<void> {
   for (const path of paths) {
     try {
-      const result = await buildBriefing(path, { outDir, browser: null })
+      const stages: string[] = []
+      const onStage = (stage: string, ms: number) => stages.push(`${stage} ${Math.round(ms)}`)
+      const result = await buildBriefing(path, { outDir, browser: null, onStage })
       for (const line of formatMessages(result.file)) console.warn(line)
-      console.log(`html   ${`${Math.round(performance.now() - savedAt)} ms`.padStart(8)}  ${path} (after the save)`)
+      const since = `${Math.round(performance.now() - savedAt)} ms`.padStart(8)
+      console.log(`html   ${since}  ${path} (after the save: ${stages.join(', ')})`)
       if (printing) pdfQueue.set(path, result)
     } catch (error) {
       console.error(formatFailure(error, path) ?? error)
@@ -105,7 +111,10 @@ function schedule(paths: string[]): void {
     const batch = [...changed].filter((path) => existsSync(path))
     const savedAt = firstSave
     changed.clear()
-    running = running.then(() => rebuild(batch, savedAt))
+    // A failed rebuild is reported and the next save builds again.
+    running = running
+      .then(() => rebuild(batch, savedAt))
+      .catch((error: unknown) => console.error(formatFailure(error) ?? error))
   }, SETTLE_MS)
 }
 
