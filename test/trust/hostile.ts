@@ -28,3 +28,27 @@ export function unsafeFindings(tree: Root): string[] {
   })
   return findings
 }
+
+/** The CSS of an HTML document: what is inside `<style>` and `style="…"` (the same words in text are only text). */
+export function cssOf(html: string): string {
+  return [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>|\sstyle\s*=\s*"([^"]*)"/gi)]
+    .map((match) => match[1] ?? match[2] ?? '')
+    .join('\n')
+}
+
+/** What in `css` could load something: `url()` to anything but `data:` or `#`, `@import`; strings skipped. */
+export function cssLoads(css: string): string[] {
+  const findings: string[] = []
+  const tokens =
+    /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|\/\*[\s\S]*?\*\/|url\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^)]*))|@import\b|image-set\(/gi
+  for (const match of css.matchAll(tokens)) {
+    const token = match[0]
+    if (/^["'/]/.test(token)) continue
+    if (/^@import/i.test(token) || /^image-set/i.test(token)) findings.push(token)
+    else {
+      const target = (match[1] ?? match[2] ?? match[3] ?? '').trim()
+      if (!/^(data:|#)/i.test(target)) findings.push(`url(${target})`)
+    }
+  }
+  return findings
+}
