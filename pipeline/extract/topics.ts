@@ -24,13 +24,16 @@ const compiled = topicVocabulary.map((topic) => {
     list.length
       ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, flags)
       : null
-  return { topic, exact: bound(exact, 'gu'), loose: bound(loose, 'giu') }
+  return { topic, lower: terms.map((t) => t.toLowerCase()), exact: bound(exact, 'gu'), loose: bound(loose, 'giu') }
 })
 
 /** Every topic named in `text`, with the offsets of each naming. */
 export function findTopics(text: string): { topic: TopicEntry; start: number; end: number }[] {
   const found: { topic: TopicEntry; start: number; end: number }[] = []
-  for (const { topic, exact, loose } of compiled) {
+  const lower = text.toLowerCase()
+  for (const { topic, lower: terms, exact, loose } of compiled) {
+    // Most topics are absent from a paragraph: a substring test rules them out cheaply.
+    if (!terms.some((term) => lower.includes(term))) continue
     for (const pattern of [exact, loose]) {
       if (!pattern) continue
       for (const match of text.matchAll(pattern))
