@@ -16,7 +16,7 @@ import type { Browser } from 'puppeteer-core'
 import { type BuildInputs, buildInputs, sourceKey } from './cache/build-inputs.ts'
 import { hashParts, sha256 } from './cache/hash.ts'
 import { isFresh, loadManifest, type Manifest, saveManifest } from './cache/manifest.ts'
-import { type BrowserChoice, findBrowser, INSTALL_HINT } from './print/find-browser.ts'
+import type { BrowserChoice } from './print/find-browser.ts'
 import { BuildFailure, formatFailure, formatMessage, formatMessages, isSourceProblem } from './source/messages.ts'
 import { sourceDate } from './source/source-date.ts'
 
@@ -108,6 +108,14 @@ async function plan(sources: string[], inputs: BuildInputs, manifest: Manifest):
   )
 }
 
+/** The browser that will print (loaded only for a build that prints); none found stops the build. */
+async function pickBrowser(): Promise<BrowserChoice> {
+  const { findBrowser, INSTALL_HINT } = await import('./print/find-browser.ts')
+  const choice = await findBrowser()
+  if (!choice) throw new BuildFailure(INSTALL_HINT)
+  return choice
+}
+
 /** Start the build's one browser (importing Puppeteer only now); returns at once, the launch goes on. */
 async function startBrowser(choice: BrowserChoice): Promise<{ launching: Promise<Browser> }> {
   const { exitOnSignals, launchBrowser } = await import('./print/launch-browser.ts')
@@ -135,8 +143,7 @@ async function main(): Promise<number> {
   const log = (line: string) => options.quiet || console.log(line)
   const timing = (name: string) => (stage: string, ms: number) =>
     log(`${stage.padEnd(7)}${`${Math.round(ms)} ms`.padStart(8)}  ${name}`)
-  const choice = options.pdf ? await findBrowser() : null
-  if (options.pdf && !choice) throw new BuildFailure(INSTALL_HINT)
+  const choice = options.pdf ? await pickBrowser() : null
 
   /** 2. What is already built: sources whose inputs and outputs are unchanged are skipped. */
   const manifest = await loadManifest(options.outDir)

@@ -2,10 +2,9 @@
  * Which Chromium prints the PDF. In order: `PUPPETEER_EXECUTABLE_PATH`, a browser Puppeteer manages
  * in its cache, Debian's `chromium-headless-shell`, then `chromium` / `google-chrome`.
  */
-import { accessSync, constants } from 'node:fs'
+import { accessSync, constants, existsSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import { Browser, getInstalledBrowsers } from '@puppeteer/browsers'
 
 /** A browser binary and whether it is a headless shell (which prints faster). */
 export interface BrowserChoice {
@@ -46,17 +45,21 @@ export async function findBrowser(env = process.env): Promise<BrowserChoice | nu
     return { executablePath: fromEnv, origin: 'PUPPETEER_EXECUTABLE_PATH', shell: /headless[-_]shell/.test(fromEnv) }
   }
   const cacheDir = env.PUPPETEER_CACHE_DIR ?? join(homedir(), '.cache', 'puppeteer')
-  const cached = await getInstalledBrowsers({ cacheDir }).catch(() => [])
+  // `@puppeteer/browsers` takes ~100 ms to load: only when there is a cache to look in.
+  const { Browser, getInstalledBrowsers } = existsSync(cacheDir)
+    ? await import('@puppeteer/browsers')
+    : { Browser: null, getInstalledBrowsers: null }
+  const cached = Browser ? await getInstalledBrowsers({ cacheDir }).catch(() => []) : []
   // Prefer the headless shell, then Chrome; the newest build first.
   const ranked = cached
-    .filter((browser) => browser.browser === Browser.CHROMEHEADLESSSHELL || browser.browser === Browser.CHROME)
+    .filter((browser) => browser.browser === Browser?.CHROMEHEADLESSSHELL || browser.browser === Browser?.CHROME)
     .sort((a, b) => a.browser.localeCompare(b.browser) || b.buildId.localeCompare(a.buildId, 'en', { numeric: true }))
   for (const browser of ranked) {
     if (isExecutable(browser.executablePath))
       return {
         executablePath: browser.executablePath,
         origin: 'puppeteer cache',
-        shell: browser.browser === Browser.CHROMEHEADLESSSHELL,
+        shell: browser.browser === Browser?.CHROMEHEADLESSSHELL,
       }
   }
   for (const path of SYSTEM_BROWSERS) {
