@@ -1,17 +1,19 @@
 /**
- * The PDF's last step: document metadata Chromium does not write (subject, keywords, language),
- * dates from the source instead of the clock, so two builds of one source give the same bytes,
- * and a look at the outline, to check where the headings really fell.
+ * The PDF's last step: document metadata Chromium does not write (subject, keywords), dates from
+ * the source instead of the clock and stable structure ids, so two builds of one source give the
+ * same bytes; bookmark titles put right; and a reading of the bookmarks, to check where the
+ * headings really fell. Changes of the same length are made in place; the new document
+ * information is an incremental update (PDF 32000-1, 7.5.6), so nothing is parsed or rewritten whole.
  */
-import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib'
+import { encodePdfString, encodePdfStringShort, objectText, readBookmarks, readPdfText, refOf } from './pdf-file.ts'
 
-/** What the PDF says about itself. */
+/** What the PDF says about itself (Chromium already writes the language, from `<html lang>`). */
 export interface PdfMeta {
   title: string
   subject: string
   keywords: string[]
   lang: string
-  /** `YYYY-MM-DD`: creation and modification date, and the seed of the document ID. */
+  /** `YYYY-MM-DD`: creation and modification date. */
   sourceDate: string
 }
 
@@ -22,78 +24,31 @@ export interface OutlineEntry {
   depth: number
 }
 
-/** Open Chromium's PDF for finishing. */
-export function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
-  // Parse in one go: the default yields to the event loop every 100 objects, which costs more than it saves here.
-  return PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest })
-}
-
-function text(value: unknown): string {
-  return value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : ''
-}
-
 /**
  * `ChinaChina` to `China`. Chromium (m156) names the bookmark of a heading that starts a page
- * after a forced break twice over; a title that is one text repeated is that text.
+ * after a forced break twice over when the page uses web fonts; a title that is one text
+ * repeated is that text.
  */
 export function undoubled(title: string): string {
   const half = title.length / 2
   return Number.isInteger(half) && half > 0 && title.slice(0, half) === title.slice(half) ? title.slice(0, half) : title
 }
 
-/** Put right bookmark titles that Chromium doubled (see `undoubled`). */
-export function repairOutline(pdf: PDFDocument): void {
-  const walk = (ref: unknown) => {
-    let current = ref
-    for (let guard = 0; current instanceof PDFRef && guard < 10_000; guard++) {
-      const item = pdf.context.lookup(current, PDFDict)
-      const title = text(item.lookup(PDFName.of('Title')))
-      if (undoubled(title) !== title) item.set(PDFName.of('Title'), PDFHexString.fromText(undoubled(title)))
-      walk(item.get(PDFName.of('First')))
-      current = item.get(PDFName.of('Next'))
-    }
-  }
-  const outlines = pdf.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)
-  if (outlines) walk(outlines.get(PDFName.of('First')))
+/** The bookmarks of the PDF `bytes`, depth first, in document order, titles put right. */
+export function readOutline(bytes: Uint8Array): OutlineEntry[] {
+  return readBookmarks(readPdfText(bytes)).map(({ title, page, depth }) => ({ title: undoubled(title), page, depth }))
 }
 
-/** The bookmarks of `pdf`, depth first, in document order. */
-export function readOutline(pdf: PDFDocument): OutlineEntry[] {
-  const pageIndex = new Map(pdf.getPages().map((page, index) => [page.ref.toString(), index + 1]))
-  const entries: OutlineEntry[] = []
-  const walk = (ref: unknown, depth: number) => {
-    let current = ref
-    for (let guard = 0; current instanceof PDFRef && guard < 10_000; guard++) {
-      const item = pdf.context.lookup(current, PDFDict)
-      const dest = item.lookup(PDFName.of('Dest'))
-      const target = dest instanceof PDFArray ? dest.get(0) : undefined
-      entries.push({
-        title: text(item.lookup(PDFName.of('Title'))),
-        page: target instanceof PDFRef ? (pageIndex.get(target.toString()) ?? 0) : 0,
-        depth,
-      })
-      walk(item.get(PDFName.of('First')), depth + 1)
-      current = item.get(PDFName.of('Next'))
-    }
-  }
-  const outlines = pdf.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)
-  if (outlines) walk(outlines.get(PDFName.of('First')), 0)
-  return entries
+/** `D:20141125000000+00'00'` for `2014-11-25`; the Unix epoch when the date is not a day. */
+export function pdfDate(day: string): string {
+  const [year = '1970', month = '01', date = '01'] = /^\d{4}-\d{2}-\d{2}$/.test(day) ? day.split('-') : []
+  return `D:${year}${month}${date}000000+00'00'`
 }
 
-/** Set the metadata of `pdf` and return its bytes; the same input gives the same bytes. */
-export async function finishPdf(pdf: PDFDocument, meta: PdfMeta): Promise<Uint8Array> {
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(meta.sourceDate) ? new Date(`${meta.sourceDate}T00:00:00Z`) : new Date(0)
-  repairOutline(pdf)
-  pdf.setTitle(meta.title, { showInWindowTitleBar: true })
-  pdf.setSubject(meta.subject)
-  pdf.setKeywords(meta.keywords)
-  pdf.setLanguage(meta.lang)
-  pdf.setCreator('briefing-pipeline')
-  pdf.setProducer('briefing-pipeline (Chromium, pdf-lib)')
-  pdf.setCreationDate(date)
-  pdf.setModificationDate(date)
-  return renumberStructureIds(await pdf.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Number.POSITIVE_INFINITY }))
+/** Put `replacement` over `text[from, to)`, padded with spaces (PDF whitespace) to the same length. */
+function overwrite(text: string, from: number, to: number, replacement: string): string {
+  if (replacement.length > to - from) return text
+  return text.slice(0, from) + replacement.padEnd(to - from, ' ') + text.slice(to)
 }
 
 /**
@@ -101,10 +56,9 @@ export async function finishPdf(pdf: PDFDocument, meta: PdfMeta): Promise<Uint8A
  * numbers depend on what the browser rendered before. Number them in order of appearance instead;
  * the same width keeps every byte offset, so the cross-reference table stays right.
  */
-export function renumberStructureIds(bytes: Uint8Array): Uint8Array {
-  const text = Buffer.from(bytes).toString('latin1')
+export function renumberStructureIds(text: string): string {
   const numbers = new Map<string, string>()
-  const renumbered = text.replace(/\(node(\d{8})\)/g, (_match, id: string) => {
+  return text.replace(/\(node(\d{8})\)/g, (_match, id: string) => {
     let number = numbers.get(id)
     if (!number) {
       number = String(numbers.size + 1).padStart(8, '0')
@@ -112,5 +66,49 @@ export function renumberStructureIds(bytes: Uint8Array): Uint8Array {
     }
     return `(node${number})`
   })
-  return new Uint8Array(Buffer.from(renumbered, 'latin1'))
+}
+
+/** Finish Chromium's PDF `bytes` with `meta`; the same input gives the same bytes. */
+export function finishPdf(bytes: Uint8Array, meta: PdfMeta): Uint8Array {
+  const pdf = readPdfText(bytes)
+  let text = pdf.text
+  // 1. Bookmark titles, in place.
+  for (const bookmark of readBookmarks(pdf)) {
+    const title = undoubled(bookmark.title)
+    if (title !== bookmark.title)
+      text = overwrite(text, bookmark.span[0], bookmark.span[1], encodePdfStringShort(title))
+  }
+  // 2. Dates from the source, in place, in the document information Chromium wrote.
+  const date = pdfDate(meta.sourceDate)
+  text = text.replace(/\/(CreationDate|ModDate) \((D:[^)]*)\)/g, (match, key: string, old: string) =>
+    old.length === date.length ? `/${key} (${date})` : match,
+  )
+  text = renumberStructureIds(text)
+  // 3. The new document information, appended as an incremental update.
+  const info = refOf(pdf.trailer, 'Info')
+  const root = refOf(pdf.trailer, 'Root')
+  const size = /\/Size (\d+)/.exec(pdf.trailer)?.[1]
+  if (info === undefined || root === undefined || size === undefined || !objectText(pdf, info))
+    throw new Error('finishPdf: the PDF has no document information to update')
+  const body = [
+    `/Title ${encodePdfString(meta.title)}`,
+    `/Subject ${encodePdfString(meta.subject)}`,
+    `/Keywords ${encodePdfString(meta.keywords.join(', '))}`,
+    '/Creator (briefing-pipeline)',
+    '/Producer (briefing-pipeline with Chromium)',
+    `/CreationDate (${date})`,
+    `/ModDate (${date})`,
+  ].join('\n')
+  const head = text.endsWith('\n') ? text : `${text}\n`
+  const object = `${info} 0 obj\n<<${body}>>\nendobj\n`
+  const xref = head.length + object.length
+  const update = [
+    object,
+    'xref\n',
+    `${info} 1\n`,
+    `${String(head.length).padStart(10, '0')} 00000 n \n`,
+    `trailer\n<</Size ${size}\n/Root ${root} 0 R\n/Info ${info} 0 R\n/Prev ${pdf.startxref}>>\n`,
+    `startxref\n${xref}\n%%EOF\n`,
+  ].join('')
+  return new Uint8Array(Buffer.from(head + update, 'latin1'))
 }

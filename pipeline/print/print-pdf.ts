@@ -5,7 +5,7 @@
  * bookmarks of the printed PDF confirm them, and only when they disagree is the page printed again.
  */
 import type { Browser, Page } from 'puppeteer-core'
-import { finishPdf, loadPdf, type PdfMeta, readOutline, undoubled } from './finish-pdf.ts'
+import { finishPdf, type PdfMeta, readOutline } from './finish-pdf.ts'
 import { loadLockedDown } from './lock-down-page.ts'
 import { fillContents, measureAndFill } from './paginate.ts'
 import { limitRender, renderTimeout } from './time-limits.ts'
@@ -46,7 +46,7 @@ function outlinePages(
   const pages: Record<string, number> = {}
   let from = 0
   for (const { id, title } of headings) {
-    const index = outline.findIndex((entry, position) => position >= from && undoubled(entry.title.trim()) === title)
+    const index = outline.findIndex((entry, position) => position >= from && entry.title.trim() === title)
     if (index === -1) continue
     pages[id] = outline[index]?.page ?? 0
     from = index + 1
@@ -84,18 +84,18 @@ export async function printPdf(
     await page.emulateMediaType('print')
     // Fonts are data URLs, but still load after `load`: measure and number the contents once they are in.
     const measured = await measureAndFill(page)
-    let pdf = await loadPdf(await print(page))
+    let pdf = await print(page)
     const headings = (await page.evaluate(HEADINGS)) as { id: string; title: string }[]
     const printed = outlinePages(readOutline(pdf), headings)
     let reprinted = false
     if (!samePages(measured, printed) && Object.keys(printed).length === headings.length) {
       // The measurement was wrong; the bookmarks are right. Numbers keep their width, so one more print settles it.
       await fillContents(page, printed)
-      pdf = await loadPdf(await print(page))
+      pdf = await print(page)
       reprinted = true
     }
     report?.({ pages: printed, measured, reprinted })
-    return await finishPdf(pdf, meta)
+    return finishPdf(pdf, meta)
   } catch (error) {
     throw limit.failure(error)
   } finally {

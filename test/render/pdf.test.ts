@@ -119,7 +119,7 @@ describe.each(cases)('$name', (test_) => {
   test('carries title, subject, keywords and language', () => {
     expect(pdf.info.Title).toBe(test_.briefing.title)
     expect(pdf.info.Subject).toBe(test_.meta.subtitle ?? '')
-    expect(pdf.info.Keywords).toBe(test_.meta.keywords.join(' '))
+    expect(pdf.info.Keywords).toBe(test_.meta.keywords.join(', '))
     expect(pdf.info.Language).toBe(test_.meta.lang)
   })
 
