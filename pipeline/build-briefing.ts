@@ -1,6 +1,7 @@
 /**
- * One source through every stage: source → tree → data → html → pdf → files. Reading and writing
- * happen only at the ends; the middle is pure functions over the tree and the data.
+ * One source through every stage: source → tree → data → html → pdf → files, the data checked while
+ * the browser prints. Reading and writing happen only at the ends; the middle is pure functions over
+ * the tree and the data.
  */
 import { basename, extname, join, resolve } from 'node:path'
 import type { Browser } from 'puppeteer-core'
@@ -78,13 +79,20 @@ export async function buildBriefing(path: string, options: BuildOptions): Promis
   })
   // Waiting for the browser to be ready is its own line, so `pdf` is the printing alone.
   const browser = options.browser ? await stage('browser', options, () => options.browser) : null
-  const pdf = browser ? await stage('pdf', options, () => printPdf(browser, html, pdfMeta(briefing, file))) : null
-  const files = await stage('write', options, async () => {
+  const printing = browser ? stage('pdf', options, () => printPdf(browser, html, pdfMeta(briefing, file))) : null
+  // Awaited below; meanwhile (the browser prints in its own process) check and serialise the data.
+  printing?.catch(() => {})
+  const targets = await stage('check', options, () => {
     assertValidBriefing(briefing)
-    const targets: [string, string | Uint8Array][] = [
+    const texts: [string, string | Uint8Array][] = [
       [join(options.outDir, `${name}.json`), briefingJson(briefing)],
       [join(options.outDir, `${name}.html`), html],
     ]
+    return texts
+  })
+  const pdf = printing ? await printing : null
+  // Nothing is written before everything is made, so a failure leaves the earlier outputs as they were.
+  const files = await stage('write', options, async () => {
     if (pdf) targets.push([join(options.outDir, `${name}.pdf`), pdf])
     await Promise.all(targets.map(([target, data]) => writeAtomic(target, data)))
     return Object.fromEntries(targets.map(([target, data]) => [resolve(target), sha256(data)]))
