@@ -1,0 +1,117 @@
+/** The pure pieces of the render and print stages. */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, test } from 'vitest'
+import { pdfDate, renumberStructureIds, undoubled } from '../../pipeline/print/finish-pdf.ts'
+import { contentBox, PAGE_MM } from '../../pipeline/print/paginate.ts'
+import { decodePdfString, encodePdfString, encodePdfStringShort } from '../../pipeline/print/pdf-file.ts'
+import { anchorParagraphs, paragraphOf } from '../../pipeline/render/anchors.ts'
+import { parseUnicodeRange } from '../../pipeline/render/fonts.ts'
+import { cssString } from '../../pipeline/render/helpers.ts'
+import { proseSplitter } from '../../pipeline/render/prose.ts'
+import { TEMPLATES_DIR } from '../../pipeline/render/render-html.ts'
+import { formatDate, formatRange, fractionalYear } from '../../pipeline/render/svg/dates.ts'
+import { compactPath } from '../../pipeline/render/svg/region-map.ts'
+import { escapeXml, num } from '../../pipeline/render/svg/svg-text.ts'
+
+const at = (start: number, end: number) => ({
+  start: { line: 1, column: start + 1, offset: start },
+  end: { line: 1, column: end + 1, offset: end },
+})
+
+describe('prose', () => {
+  const split = proseSplitter([
+    { acronym: 'MIC', expansion: 'Ministry of Internal Affairs and Communications', position: at(0, 3) },
+    { acronym: 'ICT', expansion: 'information and communications technology', position: at(0, 3) },
+  ])
+  test('marks whole-word acronyms only', () => {
+    expect(split('The MIC runs ICT, not MICRO or dynamic.')).toEqual([
+      { text: 'The ', expansion: null },
+      { text: 'MIC', expansion: 'Ministry of Internal Affairs and Communications' },
+      { text: ' runs ', expansion: null },
+      { text: 'ICT', expansion: 'information and communications technology' },
+      { text: ', not MICRO or dynamic.', expansion: null },
+    ])
+  })
+  test('leaves text alone without a glossary', () => {
+    expect(proseSplitter([])('ICT')).toEqual([{ text: 'ICT', expansion: null }])
+  })
+})
+
+describe('anchors', () => {
+  const paragraphs = anchorParagraphs('japan', [
+    { text: 'a', position: at(0, 10) },
+    { text: 'b', position: at(20, 30) },
+  ])
+  test('are the section and the ordinal', () => {
+    expect(paragraphs.map((paragraph) => paragraph.id)).toEqual(['japan-p1', 'japan-p2'])
+  })
+  test('find the paragraph an item came from, else the one before', () => {
+    expect(paragraphOf(at(22, 25), paragraphs)?.id).toBe('japan-p2')
+    expect(paragraphOf(at(15, 16), paragraphs)?.id).toBe('japan-p1')
+    expect(paragraphOf(at(0, 1), [])).toBeNull()
+  })
+})
+
+describe('dates', () => {
+  test('keep the precision the text gave', () => {
+    expect(formatDate('2009')).toBe('2009')
+    expect(formatDate('2011-07')).toBe('Jul 2011')
+    expect(formatDate('2014-06-16')).toBe('16 Jun 2014')
+    expect(formatRange('2012-04-26', '2012-04-27')).toBe('26 Apr 2012 – 27 Apr 2012')
+    expect(fractionalYear('2009')).toBe(2009.5)
+  })
+  test('PDF dates come from the source day, never the clock', () => {
+    expect(pdfDate('2014-11-25')).toBe("D:20141125000000+00'00'")
+    expect(pdfDate('')).toBe("D:19700101000000+00'00'")
+  })
+})
+
+describe('escaping', () => {
+  test('SVG text and CSS strings cannot break out', () => {
+    expect(escapeXml('<script>"&\'')).toBe('&lt;script&gt;&quot;&amp;&#39;')
+    expect(cssString('Côte "d\'Ivoire" </style>')).toBe('"C\\f4 te \\22 d\\27 Ivoire\\22  \\3c \\2f style\\3e "')
+    expect(num(-0.04)).toBe('0')
+  })
+})
+
+describe('PDF strings and repairs', () => {
+  test('round-trip text strings', () => {
+    expect(decodePdfString(encodePdfString('日本 – Japan'))).toBe('日本 – Japan')
+    expect(decodePdfString('(a\\(b\\) c)')).toBe('a(b) c')
+    expect(encodePdfStringShort('China')).toBe('(China)')
+  })
+  test('undo doubled bookmark titles only', () => {
+    expect(undoubled('ChinaChina')).toBe('China')
+    expect(undoubled('Papua New Guinea')).toBe('Papua New Guinea')
+    expect(undoubled('')).toBe('')
+  })
+  test('number structure ids in order, same width', () => {
+    expect(renumberStructureIds('(node00000110) (node00000007) (node00000110)')).toBe(
+      '(node00000001) (node00000002) (node00000001)',
+    )
+  })
+})
+
+describe('layout numbers', () => {
+  test('the page measured is the page the stylesheet prints', () => {
+    const css = readFileSync(join(TEMPLATES_DIR, 'style.css'), 'utf8')
+    const page = /@page \{\s*size: A4;\s*margin: (\d+)mm (\d+)mm (\d+)mm;/.exec(css)
+    expect(page?.slice(1).map(Number)).toEqual([PAGE_MM.top, PAGE_MM.right, PAGE_MM.bottom])
+    expect(PAGE_MM.left).toBe(PAGE_MM.right)
+  })
+  test('the A4 content box matches the print CSS', () => {
+    const box = contentBox()
+    expect(Math.round(box.width)).toBe(658)
+    expect(Math.round(box.height)).toBe(964)
+  })
+  test('unicode ranges parse, junk tokens are skipped', () => {
+    expect(parseUnicodeRange('U+0000-00FF,U+0131, U+LICENSE')).toEqual([
+      [0, 255],
+      [0x131, 0x131],
+    ])
+  })
+  test('map paths drop repeated points and collapsed rings', () => {
+    expect(compactPath('M1,1L1,1L2,1L2,2ZM5,5L5,5Z')).toBe('M1,1L2,1L2,2Z')
+  })
+})
