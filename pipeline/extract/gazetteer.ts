@@ -7,7 +7,6 @@ import { slug } from 'github-slugger'
 import aliases from '../data/aliases.json' with { type: 'json' }
 import countries from '../data/countries.generated.json' with { type: 'json' }
 import regions from '../data/regions.json' with { type: 'json' }
-import { escapeRegExp } from './regex.ts'
 
 /** A partner as the briefing names it. */
 export interface PartnerRef {
@@ -90,28 +89,52 @@ export function allNames(): Iterable<string> {
   return names.keys()
 }
 
-function matcher(list: Iterable<string>): RegExp {
-  const sorted = [...list].sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
-  return new RegExp(`(?<![\\p{L}\\p{N}@])(?:${sorted.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}@])`, 'gu')
-}
+/** How many words the longest in-text name has ("Democratic Republic of Timor-Leste"). */
+const inTextNames = new Set([...names].filter(([, entry]) => entry.inText).map(([name]) => name))
+const MAX_WORDS = Math.max(...[...inTextNames].map((name) => name.split(/[\s-]+/).length))
 
-const textMatcher = matcher([...names].filter(([, entry]) => entry.inText).map(([name]) => name))
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.&]*/gu
+
+/**
+ * Names of `known` in `text`, longest first at each word start: a lookup of the next one to
+ * `MAX_WORDS` words in a set (a regular expression of 1,500 alternatives is far slower).
+ */
+function scan(text: string, known: (candidate: string) => boolean): { start: number; end: number; name: string }[] {
+  // A possessive or a full stop ends the word ("Japan's", "Japan.") but is no part of the name.
+  const words = [...text.matchAll(WORD)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].replace(/['’]s$/, '').replace(/[.’']+$/, '').length,
+  }))
+  const found: { start: number; end: number; name: string }[] = []
+  let i = 0
+  while (i < words.length) {
+    const first = words[i]
+    let taken = 0
+    // A name starts at a word that is not glued to a letter before it ("EU-Korea" counts).
+    if (first && !/[\p{L}\p{N}@]/u.test(text[first.start - 1] ?? '')) {
+      for (let n = Math.min(MAX_WORDS, words.length - i); n >= 1 && !taken; n--) {
+        const last = words[i + n - 1]
+        if (!last) continue
+        const candidate = text.slice(first.start, last.end)
+        if (/[\p{L}\p{N}@]/u.test(text[last.end] ?? '') && text[last.end] !== "'" && text[last.end] !== '’') continue
+        if (known(candidate)) {
+          found.push({ start: first.start, end: last.end, name: candidate })
+          taken = n
+        }
+      }
+    }
+    i += Math.max(1, taken)
+  }
+  return found
+}
 
 /** Every partner named in `text`, in order; `extra` adds names found in this document. */
 export function findMentions(text: string, extra?: ReadonlyMap<string, PartnerRef>): Mention[] {
   const found: Mention[] = []
-  for (const match of text.matchAll(textMatcher)) {
-    const entry = names.get(match[0])
-    if (entry) found.push({ ref: entry.ref, start: match.index, end: match.index + match[0].length, via: entry.via })
-  }
-  if (extra && extra.size > 0) {
-    for (const match of text.matchAll(matcher(extra.keys()))) {
-      const ref = extra.get(match[0])
-      if (ref && !found.some((m) => m.start <= match.index && match.index < m.end)) {
-        found.push({ ref, start: match.index, end: match.index + match[0].length, via: 'name' })
-      }
-    }
-    found.sort((a, b) => a.start - b.start)
+  for (const match of scan(text, (candidate) => inTextNames.has(candidate) || Boolean(extra?.has(candidate)))) {
+    const entry = inTextNames.has(match.name) ? names.get(match.name) : undefined
+    const ref = entry?.ref ?? extra?.get(match.name)
+    if (ref) found.push({ ref, start: match.start, end: match.end, via: entry?.via ?? 'name' })
   }
   return found
 }
