@@ -28,7 +28,6 @@ const BUNDLED = new Set([
   'i18n-iso-countries',
   'mdast-util-to-string',
   'nspell',
-  'pdf-lib',
   'puppeteer-core',
   'remark-frontmatter',
   'remark-parse',
