@@ -93,6 +93,8 @@ async function compile(entry, outDir) {
     banner: {
       js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
     },
+    // Stack traces name the TypeScript lines with `NODE_OPTIONS=--enable-source-maps` (off by default: it costs load time).
+    sourcemap: 'linked',
     logLevel: 'error',
     plugins: [pipelinePlugin],
   })
