@@ -5,7 +5,7 @@
  * regional partners shaded, everything else drawn faint for context. Static SVG, one path per line.
  */
 import { createRequire } from 'node:module'
-import { type GeoPermissibleObjects, geoArea, geoCentroid, geoMercator, geoPath } from 'd3-geo'
+import { type GeoPermissibleObjects, geoArea, geoBounds, geoCentroid, geoMercator, geoPath } from 'd3-geo'
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson'
 import countries from 'i18n-iso-countries'
 import { feature } from 'topojson-client'
@@ -29,7 +29,7 @@ const PAD = 24
 const MIN_HEIGHT = 300
 const MAX_HEIGHT = 560
 /** Degrees of land shown around the outermost partners. */
-const FRAME = 8
+const FRAME = 5
 /** When no partner has a place on the map: East, South and South-East Asia and Oceania. */
 const ASIA_PACIFIC: Feature = {
   type: 'Feature',
@@ -127,10 +127,18 @@ export function regionMapSvg(
       dots.set(iso, { role: role.get(numeric) ?? 'member', at: [at[1], at[0]] })
     }
   }
-  const centres = [
-    ...[...role.keys()].flatMap((numeric) => {
+  // Partner countries are framed whole; members of regions by their centre, so one vast member
+  // (Russia in ASEM) does not turn the map into a world map.
+  const centres: [number, number][] = [
+    ...[...role.entries()].flatMap(([numeric, kind]): [number, number][] => {
       const shape = byId(numeric)
-      return shape ? [geoCentroid(mainland(shape))] : []
+      if (!shape) return []
+      if (kind === 'member') return [geoCentroid(mainland(shape))]
+      const [[west, south], [east, north]] = geoBounds(mainland(shape))
+      return [
+        [west, south],
+        [east, north],
+      ]
     }),
     ...[...dots.values()].map((dot) => dot.at),
   ]
