@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pdfPages } from '../support/pdf-text.ts'
 import { cssLoads, cssOf, hostileSource } from './hostile.ts'
 import { listeningServer } from './local-server.ts'
-import { type BuildRun, lines, runBuild, temporaryDir } from './support.ts'
+import { type BuildRun, lines, processesMatching, runBuild, temporaryDir } from './support.ts'
 
 const TEMPLATE_TEXT = "{{constructor.constructor 'alert(1)'}}"
 
@@ -42,7 +42,7 @@ function paragraphTexts(briefing: {
 describe('a hostile source, built to PDF', () => {
   let local: Awaited<ReturnType<typeof listeningServer>>
   let out: string
-  let run: BuildRun
+  let run: BuildRun & { tmp: string }
   let html: string
 
   beforeAll(async () => {
@@ -72,6 +72,10 @@ describe('a hostile source, built to PDF', () => {
 
   it('the local server received zero requests, through the whole build and the PDF', () => {
     expect(local.requests).toEqual([])
+  })
+
+  it('closed its browser: no process of it is left', () => {
+    expect(processesMatching(run.tmp)).toEqual([])
   })
 
   it('writes HTML with no script, no event handler, no frame, object, embed or link, no remote url()', () => {

@@ -188,7 +188,7 @@ describe('random Markdown through parse → extract → render', () => {
       }),
       { numRuns: RUNS },
     )
-  })
+  }, 300_000)
 })
 
 describe('random bytes read as a source', () => {

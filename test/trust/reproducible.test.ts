@@ -4,11 +4,11 @@
  * one after them. The PDF check depends on the finishing step that sets the PDF's dates and ID from
  * the source date (`print/finish-pdf.ts`).
  */
-import { readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { hostileSource } from './hostile.ts'
-import { type BuildRun, runBuild, temporaryDir } from './support.ts'
+import { type BuildRun, REPO, runBuild, temporaryDir } from './support.ts'
 
 const SEED = 'source/eu-asia-digital-cooperation.md'
 const EPOCH = { SOURCE_DATE_EPOCH: '1700000000' }
@@ -17,8 +17,10 @@ describe('builds of the same sources with the same SOURCE_DATE_EPOCH', () => {
   const outs: string[] = []
   const runs: BuildRun[] = []
   let hostile: string
+  let sourcesBefore: string[]
 
   beforeAll(async () => {
+    sourcesBefore = await readdir(join(REPO, 'source'))
     const dir = await temporaryDir('reproducible-source')
     hostile = join(dir, 'hostile.md')
     await writeFile(hostile, await hostileSource('http://127.0.0.1:9'))
@@ -29,8 +31,9 @@ describe('builds of the same sources with the same SOURCE_DATE_EPOCH', () => {
     runs.push(await build(outs[2] as string))
   }, 240_000)
 
-  it('all succeed', () => {
+  it('all succeed, and write nothing into source/', async () => {
     expect(runs.map((run) => run.code)).toEqual([0, 0, 0])
+    expect(await readdir(join(REPO, 'source'))).toEqual(sourcesBefore)
   })
 
   it.each([
