@@ -2,9 +2,13 @@
  * One hash for everything the pipeline's code is made of: every file under `pipeline/`, the
  * locked dependency versions, the TypeScript settings and Node's version. Plain JavaScript, so the
  * launcher can use it before any TypeScript is compiled.
+ *
+ * Reading and hashing the ~90 files costs 25–60 ms; so the last result is kept with each file's
+ * size, inode and change time (`ctime`, which no tool can set back) and reused while none of them
+ * has changed, for the cost of the `stat` calls.
  */
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 
 /** The repository this module lives in. */
@@ -13,22 +17,57 @@ export const ROOT = join(import.meta.dirname, '..', '..')
 /** Files outside `pipeline/` that change what the code does. */
 const EXTRA_FILES = ['package-lock.json', 'tsconfig.json']
 
+const MEMO_FILE = join(ROOT, 'node_modules', '.cache', 'briefing', 'code-hash.json')
+
 let memo
 
 /** SHA-256 (hex) over the pipeline's code, dependency lock and Node version; computed once per process. */
 export function codeHash() {
   if (memo) return memo
-  const hash = createHash('sha256').update(`${process.version}\0${ROOT}\0`)
   const pipeline = join(ROOT, 'pipeline')
   const files = readdirSync(pipeline, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => relative(ROOT, join(entry.parentPath ?? entry.path, entry.name)))
-  for (const file of [...files.sort(), ...EXTRA_FILES]) {
+    .sort()
+    .concat(EXTRA_FILES)
+  const stamps = `${process.version}\0${ROOT}\0${files
+    .map((file) => {
+      const info = statSync(join(ROOT, file), { bigint: true })
+      return `${file}:${info.size}:${info.ino}:${info.ctimeNs}`
+    })
+    .join('\0')}`
+  const saved = readMemo()
+  if (saved?.stamps === stamps) {
+    memo = saved.hash
+    return memo
+  }
+  const hash = createHash('sha256').update(`${process.version}\0${ROOT}\0`)
+  for (const file of files) {
     hash
       .update(`${file}\0`)
       .update(readFileSync(join(ROOT, file)))
       .update('\0')
   }
   memo = hash.digest('hex')
+  writeMemo({ stamps, hash: memo })
   return memo
+}
+
+function readMemo() {
+  try {
+    return JSON.parse(readFileSync(MEMO_FILE, 'utf8'))
+  } catch {
+    return null
+  }
+}
+
+function writeMemo(value) {
+  try {
+    mkdirSync(join(MEMO_FILE, '..'), { recursive: true })
+    const temporary = `${MEMO_FILE}.${process.pid}.tmp`
+    writeFileSync(temporary, JSON.stringify(value))
+    renameSync(temporary, MEMO_FILE)
+  } catch {
+    // Only a shortcut for the next run; the hash itself is right.
+  }
 }
