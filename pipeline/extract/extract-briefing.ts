@@ -42,6 +42,14 @@ export function extractBriefing(tree: Root, file: VFile): Briefing {
       ...partnerItems(ref, own, locate, defined),
     }
   })
+  if (partners.length === 0) {
+    const first = units[0]?.node.position
+    file.message('No partner country or region found; the whole text is in the overview', {
+      place: first ? toPosition(first).start : { line: 1, column: 1 },
+      ruleId: 'no-partner',
+      source: 'briefing',
+    })
+  }
   const timeline: TimelineEvent[] = partners
     .flatMap((partner) => partner.events.map((event) => ({ ...event, partner: partner.id })))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
