@@ -64,6 +64,23 @@ describe.each(cases)('$name', (test_) => {
     expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org\/2000\/svg)/)
   })
 
+  test('asks for nothing when opened in a browser with JavaScript off', async () => {
+    const page = await browser.newPage()
+    try {
+      await page.setJavaScriptEnabled(false)
+      await page.setRequestInterception(true)
+      const requests: string[] = []
+      page.on('request', (request) => {
+        if (!request.url().startsWith('data:')) requests.push(request.url())
+        void request.abort()
+      })
+      await page.setContent(html, { waitUntil: 'load' })
+      expect(requests).toEqual([])
+    } finally {
+      await page.close()
+    }
+  })
+
   test('links every item to a paragraph that exists', () => {
     const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]))
     const targets = [...html.matchAll(/href="#([^"]+)"/g)].map((match) => match[1])

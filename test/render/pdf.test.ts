@@ -29,8 +29,14 @@ async function readPdf(bytes: Uint8Array) {
   const document = await getDocument({ data: bytes.slice(), useSystemFonts: false, verbosity: 0 }).promise
   try {
     const pages: string[] = []
+    const lines: { text: string; y: number }[][] = []
     for (let number = 1; number <= document.numPages; number++) {
       const content = await (await document.getPage(number)).getTextContent()
+      lines.push(
+        content.items.flatMap((item) =>
+          'str' in item && item.str.trim() ? [{ text: item.str.trim(), y: item.transform[5] as number }] : [],
+        ),
+      )
       pages.push(
         content.items
           .map((item) => ('str' in item ? item.str : ''))
@@ -51,11 +57,31 @@ async function readPdf(bytes: Uint8Array) {
     }
     await walk(await document.getOutline())
     const { info } = (await document.getMetadata()) as unknown as { info: Record<string, unknown> }
-    return { pages, outline, info }
+    return { pages, lines, outline, info }
   } finally {
     await document.destroy()
   }
 }
+
+describe('rich fixture, other scripts', () => {
+  test('draws 日本, 中国 and 총무성 with real glyphs from the shipped fonts', async () => {
+    const test_ = richCase()
+    const bytes = await printPdf(browser, await render(test_), {
+      title: test_.briefing.title,
+      subject: '',
+      keywords: [],
+      lang: 'en',
+      sourceDate: test_.meta.sourceDate,
+    })
+    const text = (await readPdf(bytes)).pages.join('').replace(/\s+/g, '')
+    for (const name of ['日本', '中国', '총무성', '과학기술정보통신부']) expect(text).toContain(name)
+    const path = join(dir, 'scripts.pdf')
+    writeFileSync(path, bytes)
+    const fonts = execFileSync('pdffonts', [path], { encoding: 'utf8' })
+    expect(fonts).toMatch(/NotoSansJP/)
+    expect(fonts).toMatch(/NotoSansKR/)
+  })
+})
 
 describe.each(cases)('$name', (test_) => {
   let bytes: Uint8Array
@@ -113,6 +139,19 @@ describe.each(cases)('$name', (test_) => {
     for (const partner of test_.briefing.partners) {
       const page = pdf.outline.find((entry) => entry.title === partner.name)?.page ?? 0
       expect(pdf.pages[page - 1]?.startsWith(`${test_.briefing.title} ${partner.name}`)).toBe(true)
+    }
+  })
+
+  test('leaves no heading alone at the bottom of a page', () => {
+    for (const bookmark of pdf.outline.filter((entry) => entry.page > 1)) {
+      const lines = (pdf.lines[bookmark.page - 1] ?? []).filter((line) => !/^page \d+ of \d+$/.test(line.text))
+      const heading = lines.filter((line) => line.text === bookmark.title).at(-1)
+      if (!heading) continue
+      // PDF y grows upwards: something must follow the heading further down the page.
+      expect(
+        lines.some((line) => line.y < heading.y - 4),
+        `"${bookmark.title}" is the last thing on page ${bookmark.page}`,
+      ).toBe(true)
     }
   })
 
