@@ -150,9 +150,12 @@ async function main(): Promise<number> {
   let browser: Promise<Browser> | null = null
   let failed = 0
   try {
-    // A source never built into this folder is to be built whatever its key: start the browser now.
-    if (choice && sources.some((path) => !manifest.entries[resolve(path)]))
-      browser = (await startBrowser(choice)).launching
+    // A source never built into this folder is to be built whatever its key: start the browser now,
+    // then load the stages while the inputs are hashed.
+    const unbuilt = sources.some((path) => !manifest.entries[resolve(path)])
+    if (choice && unbuilt) browser = (await startBrowser(choice)).launching
+    let stages = unbuilt ? import('./build-briefing.ts') : null
+    stages?.catch(() => {})
     const inputs = await buildInputs(choice?.executablePath ?? null)
     const planned = await plan(sources, inputs, manifest)
     const stale = planned.filter((source) => !source.fresh)
@@ -163,7 +166,7 @@ async function main(): Promise<number> {
 
     /** 4. Each stale source through every stage, side by side up to the core count. */
     if (stale.length > 0) {
-      const { buildBriefing } = await import('./build-briefing.ts')
+      const { buildBriefing } = await (stages ??= import('./build-briefing.ts'))
       await eachLimited(stale, availableParallelism(), async (source) => {
         const name = relative('.', source.path)
         const id = resolve(source.path)

@@ -54,3 +54,22 @@ export function stages(stdout: string): [string, string][] {
     .filter((match): match is RegExpExecArray => match !== null)
     .map((match) => [match[1] as string, match[2] as string])
 }
+
+/**
+ * A fingerprint of what every output depends on (the code and the templates). Others may edit the
+ * repository while a test runs; a test that expects nothing to be rebuilt is only meaningful while
+ * this stays the same.
+ */
+export async function sharedInputs(): Promise<string> {
+  const { stdout } = await run(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      "const { codeHash } = await import('./pipeline/cache/code-hash.mjs'); console.log(codeHash())",
+    ],
+    { cwd: ROOT },
+  )
+  const { hashFolder } = await import('../../pipeline/cache/hash.ts')
+  return `${stdout.trim()} ${await hashFolder(join(ROOT, 'templates'))}`
+}
