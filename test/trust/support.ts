@@ -5,10 +5,12 @@
  * browser profile, and its whole browser by that browser's process group.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { rmSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { afterAll } from 'vitest'
 
 export const REPO = join(import.meta.dirname, '..', '..')
 export const FIXTURES = join(REPO, 'test', 'fixtures', 'trust')
@@ -31,9 +33,19 @@ export interface RunningBuild {
   output(): { stdout: string; stderr: string }
 }
 
+/** Temporary folders made by these tests, removed when the test process ends (unless `KEEP_TMP=1`). */
+const folders = new Set<string>()
+// Registered on import, so on the suite of the test file that imports this module.
+afterAll(() => {
+  if (process.env.KEEP_TMP !== '1') for (const folder of folders) rmSync(folder, { recursive: true, force: true })
+  folders.clear()
+})
+
 /** A fresh temporary folder. */
-export function temporaryDir(prefix: string): Promise<string> {
-  return mkdtemp(join(tmpdir(), `trust-${prefix}-`))
+export async function temporaryDir(prefix: string): Promise<string> {
+  const folder = await mkdtemp(join(tmpdir(), `trust-${prefix}-`))
+  folders.add(folder)
+  return folder
 }
 
 /** tsx's loader, by path, so a build can run from any folder. */
