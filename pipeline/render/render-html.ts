@@ -81,7 +81,7 @@ export async function renderHtml(briefing: Briefing, meta: PageMeta): Promise<st
     source: briefing.source,
     meta: {
       ...meta,
-      keywords: meta.keywords.join(', '),
+      keywords: (meta.keywords.length > 0 ? meta.keywords : defaultKeywords(briefing)).join(', '),
       sourceDateText: meta.sourceDate ? formatDate(meta.sourceDate) : '',
     },
     css,
