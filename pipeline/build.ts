@@ -16,6 +16,7 @@ import type { Browser } from 'puppeteer-core'
 import { type BuildInputs, buildInputs, sourceKey } from './cache/build-inputs.ts'
 import { hashParts, sha256 } from './cache/hash.ts'
 import { isFresh, loadManifest, type Manifest, saveManifest } from './cache/manifest.ts'
+import { exitOnSignals } from './print/exit-on-signals.ts'
 import type { BrowserChoice } from './print/find-browser.ts'
 import { BuildFailure, formatFailure, formatMessage, formatMessages, isSourceProblem } from './source/messages.ts'
 import { sourceDate } from './source/source-date.ts'
@@ -137,7 +138,8 @@ async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T
 }
 
 async function main(): Promise<number> {
-  /** 1. Options, sources, and the browser that would print. */
+  /** 1. Options, sources, and the browser that would print. Ctrl-C stops at once, with one line. */
+  exitOnSignals()
   const options = parseOptions(process.argv.slice(2))
   const sources = options.sources ?? (await listSources('source'))
   const log = (line: string) => options.quiet || console.log(line)

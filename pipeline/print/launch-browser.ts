@@ -1,16 +1,20 @@
 /**
  * The one browser of a build: found by `findBrowser`, started with no network of its own, within a
  * time limit, in a profile folder of its own. Whoever launches it closes it in `finally`; for the
- * paths `finally` does not see, `exitOnSignals` (Ctrl-C, SIGTERM, SIGHUP) and the process's `exit`
- * kill every browser this process started, with all of its child processes, and remove its profile.
+ * paths `finally` does not see, a signal (`exit-on-signals.ts`) and the process's `exit` kill every
+ * browser this process started, with all of its child processes, and remove its profile.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import puppeteer, { type Browser, TimeoutError } from 'puppeteer-core'
-import { BuildFailure, oneLine } from '../source/messages.ts'
+import { BuildFailure } from '../source/messages.ts'
+import { onStop } from './exit-on-signals.ts'
 import { type BrowserChoice, findBrowser, INSTALL_HINT } from './find-browser.ts'
 import { launchTimeout } from './time-limits.ts'
+
+// The signal handlers live apart (no Puppeteer there); re-exported for the build's convenience.
+export { exitOnSignals } from './exit-on-signals.ts'
 
 /** A browser this process started and has not seen exit. */
 interface Running {
@@ -18,12 +22,11 @@ interface Running {
   abort: AbortController
   browser?: Browser
   profile: string
+  /** Forget the signal handler's hold on it. */
+  release?: () => void
 }
 
 const running = new Set<Running>()
-
-/** Exit codes for a build stopped by a signal: 128 + the signal's number. */
-const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const
 
 /** Start the one browser of a build. Close it in `finally`. */
 export async function launchBrowser(choice?: BrowserChoice | null): Promise<Browser> {
@@ -35,6 +38,10 @@ export async function launchBrowser(choice?: BrowserChoice | null): Promise<Brow
     profile: mkdtempSync(join(tmpdir(), 'briefing-chromium-')),
   }
   running.add(entry)
+  entry.release = onStop(() => {
+    kill(entry)
+    return 'browser closed'
+  })
   // Puppeteer's own `timeout` does not cover a pipe connection: the limit is kept here, and a launch
   // that trips it is aborted, which kills whatever it started.
   let tripped = false
@@ -89,28 +96,6 @@ export function runningBrowsers(): number {
   return running.size
 }
 
-let installed = false
-
-/**
- * On SIGINT, SIGTERM or SIGHUP: say so on one line, kill every browser this process started, and
- * exit with 128 + the signal number (130, 143, 129). Outputs being written are left as they were
- * (`writeAtomic` removes its temporary files on exit). Safe to call more than once.
- */
-export function exitOnSignals(): void {
-  if (installed) return
-  installed = true
-  for (const [signal, code] of Object.entries(SIGNAL_EXIT_CODES)) {
-    process.on(signal, () => {
-      const browsers = running.size
-      console.error(
-        oneLine(`build: stopped by ${signal}${browsers ? '; browser closed' : ''}; earlier outputs unchanged`),
-      )
-      killAll()
-      process.exit(code)
-    })
-  }
-}
-
 // Whatever way the process ends (an uncaught error, `process.exit` anywhere), no browser outlives it.
 process.on('exit', killAll)
 
@@ -135,5 +120,6 @@ function kill(entry: Running): void {
 
 function forget(entry: Running): void {
   running.delete(entry)
+  entry.release?.()
   rmSync(entry.profile, { recursive: true, force: true, maxRetries: 3 })
 }
