@@ -39,7 +39,7 @@ async function print(page: Page): Promise<Uint8Array> {
  * The pages the headings of the contents' targets fell on, from the PDF's bookmarks: for each
  * entry in order, the next bookmark with the same title as the target's heading.
  */
-function outlinePages(
+export function outlinePages(
   outline: { title: string; page: number }[],
   headings: { id: string; title: string }[],
 ): Record<string, number> {
@@ -54,7 +54,7 @@ function outlinePages(
   return pages
 }
 
-function samePages(a: Record<string, number>, b: Record<string, number>): boolean {
+export function samePages(a: Record<string, number>, b: Record<string, number>): boolean {
   const keys = Object.keys(b)
   return keys.length === Object.keys(a).length && keys.every((key) => a[key] === b[key])
 }

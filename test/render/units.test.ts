@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest'
 import { pdfDate, renumberStructureIds, undoubled } from '../../pipeline/print/finish-pdf.ts'
 import { contentBox, PAGE_MM } from '../../pipeline/print/paginate.ts'
 import { decodePdfString, encodePdfString, encodePdfStringShort } from '../../pipeline/print/pdf-file.ts'
+import { outlinePages, samePages } from '../../pipeline/print/print-pdf.ts'
 import { anchorParagraphs, paragraphOf } from '../../pipeline/render/anchors.ts'
 import { parseUnicodeRange } from '../../pipeline/render/fonts.ts'
 import { cssString } from '../../pipeline/render/helpers.ts'
@@ -113,5 +114,24 @@ describe('layout numbers', () => {
   })
   test('map paths drop repeated points and collapsed rings', () => {
     expect(compactPath('M1,1L1,1L2,1L2,2ZM5,5L5,5Z')).toBe('M1,1L2,1L2,2Z')
+  })
+})
+
+describe('checking the contents against the bookmarks', () => {
+  const outline = [
+    { title: 'Title', page: 1 },
+    { title: 'Japan', page: 5 },
+    { title: 'Topics', page: 5 },
+    { title: 'China', page: 7 },
+    { title: 'Topics', page: 8 },
+  ]
+  test('takes each heading in order, so repeated titles do not confuse it', () => {
+    const pages = outlinePages(outline, [
+      { id: 'japan', title: 'Japan' },
+      { id: 'china', title: 'China' },
+    ])
+    expect(pages).toEqual({ japan: 5, china: 7 })
+    expect(samePages({ japan: 5, china: 7 }, pages)).toBe(true)
+    expect(samePages({ japan: 5, china: 6 }, pages)).toBe(false)
   })
 })
