@@ -42,11 +42,18 @@ export function readFrontmatter(node: Yaml, file: VFile): Frontmatter {
   const error = document.errors[0]
   if (error) {
     const at = error.linePos?.[0]
-    file.fail(`Invalid front matter: ${error.message.split('\n')[0]}`, {
+    // YAML's own "at line 2, column 20" counts from the front matter, not the file: the place says it.
+    file.fail(`Invalid front matter: ${error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`, {
       place: { line: firstLine + (at ? at.line - 1 : 0), column: at?.col ?? 1 },
     })
   }
-  const data: unknown = document.toJS()
+  let data: unknown
+  try {
+    // Aliases can multiply a few lines into gigabytes ("billion laughs"): YAML stops them, we say so.
+    data = document.toJS({ maxAliasCount: 100 })
+  } catch (error) {
+    file.fail(`Invalid front matter: ${(error as Error).message}`, { place: node.position })
+  }
   if (data === null || data === undefined) return {}
   if (typeof data !== 'object' || Array.isArray(data)) {
     file.fail('Invalid front matter: expected `key: value` lines', { place: node.position })
