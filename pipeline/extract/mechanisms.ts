@@ -26,13 +26,13 @@ const KINDS: [RegExp, MechanismKind][] = [
   [/(forum|roundtable|round table|consultations)$/i, 'other'],
 ]
 const NAMED =
-  /(?:\b(?:the|an?|its|regular|annual|yearly|biennial)\s+)*((?:\d+(?:st|nd|rd|th)\s+)?(?:[\p{Lu}\p{N}][\p{L}\p{N}&/'’-]*\s+(?:and\s+)?){0,6}(?:Dialogues?|Working Group|Task ?[Ff]orce|Joint Committee|Committee|Summit|Ministerial Meeting|Meetings?|Council|Forum|Roundtable|Round Table|Consultations))\b/gu
+  /(?:\b(?:the|an?|its|regular|annual|yearly|biennial)\s+)*((?:\d+(?:st|nd|rd|th)\s+)?(?:[\p{Lu}\p{N}][\p{L}\p{N}&/'’–‑-]*\s+(?:and\s+)?){0,6}(?:Dialogues?|Working Group|Task ?[Ff]orce|Joint Committee|Committee|Summit|Ministerial Meeting|Meetings?|Council|Forum|Roundtable|Round Table|Consultations))\b/gu
 const ACRONYM_LED = /\b((?:[\p{Lu}][\p{Lu}\p{N}/&-]+\s+){1,3}(?:meetings?|dialogues?|summits?|consultations))\b/gu
 const GENERIC_HEAD =
-  /\b(dialogue|meetings?|working group|expert group|forum|consultations|roundtable)\b(\s+on\s+(?:the\s+)?[\p{Ll}\s-]{3,40}?(?=[,.;]|\s+(?:and|with|between|in|at)\b|$))?/gu
+  /\b(dialogue|meetings?|working group|expert group|forum|consultations|talks|roundtable)\b(\s+on\s+(?:the\s+)?[\p{Ll}\s-]{3,40}?(?=[,.;]|\s+(?:and|with|between|in|at)\b|$))?/gu
 /** Words that cannot modify a mechanism's head: articles, prepositions, verbs, vague nouns. */
 const NOT_MODIFIER =
-  /^(the|a|an|this|that|these|those|its|their|our|of|in|on|at|to|for|with|by|from|also|held|hold|holds|set|up|meets|met|is|are|was|were|be|been|has|have|had|will|would|process|informal|objective|first|last|next|new|two|both|sides|annual|yearly|regular|biennial)$/i
+  /^(the|a|an|this|that|these|those|its|their|our|of|in|on|at|to|for|with|by|from|also|held|hold|holds|set|up|meets|met|is|are|was|were|be|been|has|have|had|will|would|process|informal|objective|first|last|next|new|two|both|sides|annual|yearly|regular|biennial|biannual|quarterly|periodic)$/i
 
 /** Every mechanism in `sentence`, with its frequency as the sentence states it. */
 export function findMechanisms(sentence: string): MechanismMatch[] {
@@ -63,10 +63,24 @@ export function findMechanisms(sentence: string): MechanismMatch[] {
   return found.sort((a, b) => a.start - b.start)
 }
 
-function frequencyOf(sentence: string): MechanismMatch['frequency'] {
-  if (/\b(annual|annually|yearly|every year|each year|once a year)\b/i.test(sentence)) return 'annual'
-  if (/\b(biennial|every two years|every other year|twice a year)\b/i.test(sentence)) return 'biennial'
-  if (/\b(regular|regularly)\b/i.test(sentence)) return 'regular'
+/** How often a mechanism in `sentence` meets, as the sentence says it. */
+export function frequencyOf(sentence: string): MechanismMatch['frequency'] {
+  // More often than once a year is "regular" (the contract has no finer grain); checked first,
+  // since "twice a year" also ends in "a year". Biannual means twice a year, biennial every two.
+  if (
+    /\b(twice|two times|three times|several times|(?:two|three|four) rounds) (a|per|each|every) year\b|\b(biannual(ly)?|semi-?annual(ly)?|half-yearly|quarterly|monthly|weekly|every (?:few|three|four|six) months|each quarter)\b/i.test(
+      sentence,
+    )
+  )
+    return 'regular'
+  if (/\b(biennial(ly)?|every (two|2|second|other) years?|once every two years)\b/i.test(sentence)) return 'biennial'
+  if (
+    /\b(annual|annually|yearly|every year|each year|once a year|once per year|per year|on a yearly basis|on an annual basis)\b/i.test(
+      sentence,
+    )
+  )
+    return 'annual'
+  if (/\b(regular|regularly|periodic|periodically|routinely)\b/i.test(sentence)) return 'regular'
   return null
 }
 
