@@ -83,6 +83,20 @@ const PATTERNS: [RegExp, Build][] = [
   ],
   [new RegExp(`\\b${MONTH}\\s+${YEAR}\\b`, 'g'), (g) => [`${g[2]}-${pad(month(g[1] ?? ''))}`, null]],
   [
+    /\b(?:Q([1-4])|([1-4])Q|(first|second|third|fourth) quarter(?: of)?)\s*((?:19|20)\d\d)\b/gi,
+    (g) => {
+      const q = Number(g[1] || g[2]) || ['first', 'second', 'third', 'fourth'].indexOf((g[3] ?? '').toLowerCase()) + 1
+      return [`${g[4]}-${pad(q * 3 - 2)}`, `${g[4]}-${pad(q * 3)}`]
+    },
+  ],
+  [
+    /\b(?:H([12])|(first|second) half(?: of)?)\s*((?:19|20)\d\d)\b/gi,
+    (g) => {
+      const h = Number(g[1]) || ((g[2] ?? '').toLowerCase() === 'first' ? 1 : 2)
+      return [`${g[3]}-${pad(h * 6 - 5)}`, `${g[3]}-${pad(h * 6)}`]
+    },
+  ],
+  [
     /\b((?:19|20)\d\d)\s*(?:-|–|—|\/)\s*((?:19|20)?\d\d)\b(?![-–/]\d)/g,
     (g) => {
       const start = g[1] ?? ''
@@ -111,7 +125,9 @@ export function findDates(text: string): DateMatch[] {
       const built = build([...match].map((g) => g ?? ''))
       if (!built?.[0]) continue
       taken.push([start, end])
-      const since = /\b(since|starting in|started in|from)\s+$/i.test(text.slice(Math.max(0, start - 14), start))
+      const since = /\b(since|starting in|started in|from)\s+(?:(?:mid|early|late|the end of)[\s-]+)?$/i.test(
+        text.slice(Math.max(0, start - 24), start),
+      )
       found.push({ start, end, date: built[0], endDate: built[1], since })
     }
   }
@@ -122,8 +138,10 @@ export function findDates(text: string): DateMatch[] {
 function isBareYear(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 30), start)
   const after = text.slice(end, end + 12)
+  // "mid-2019", "early-2020": the year, at the precision written (no month is invented).
+  const hyphenLead = /(?:^|[^\p{L}])(?:mid|early|late|end)-$/iu.test(before)
   if (
-    /[\p{L}\p{N}$€£¥./-]$/u.test(before) ||
+    (!hyphenLead && /[\p{L}\p{N}$€£¥./-]$/u.test(before)) ||
     /^(?:[%\p{L}]|\.\d|,\d|\s*(?:%|per ?cent|million|billion|euro|EUR|USD))/iu.test(after)
   )
     return false

@@ -75,10 +75,15 @@ const CURRENCIES: Record<string, string> = {
   yen: 'JPY',
   krw: 'KRW',
   won: 'KRW',
+  '£': 'GBP',
+  '¥': 'JPY',
+  '₹': 'INR',
 }
 const QUALIFIER =
   '(?:(more than|over|around|about|almost|nearly|some|approximately|approx\\.|at least|up to|less than|fewer than|roughly|close to|above|below|under|exceeding|just over|just under|well over)\\s+)?'
-const CURRENCY_BEFORE = '(?:(EUR|€|USD|US\\$|\\$|JPY|KRW)\\s?)?'
+const CURRENCY_BEFORE = '(?:(EUR|€|USD|US\\$|\\$|£|¥|₹|JPY|KRW)\\s?)?'
+/** ISO 4217 codes ("NZD 500 million", "INR 2 billion"), as the runtime knows them. */
+const ISO_CURRENCIES = new Set(Intl.supportedValuesOf('currency'))
 const NUMBER = '(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)'
 const SCALE = '(?:\\s?(thousand|millions?|billions?|trillion|bn|mn|m)\\b)?'
 const PERCENT = '(?:\\s?(%|per ?cent\\b|percent\\b))?'
@@ -112,8 +117,21 @@ export function findFigures(text: string, dates: readonly DateMatch[]): FigureMa
     void start
   }
   for (const match of text.matchAll(DIGITS)) {
-    const [whole, qualifier, currency, digits, scaleWord, percent] = match
+    const [whole, qualifier, written, digits, scaleWord, percent] = match
     const numberStart = match.index + whole.indexOf(digits ?? '')
+    // Any other ISO 4217 code, in capitals, right before the number ("NZD 500 million").
+    const code =
+      written || qualifier ? undefined : /\b([A-Z]{3}) ?$/.exec(text.slice(Math.max(0, numberStart - 4), numberStart))
+    const currency = written ?? (code && ISO_CURRENCIES.has(code[1] ?? '') ? code[1] : undefined)
+    let figureStart = code && currency ? numberStart - code[0].length : match.index
+    let qualified = qualifier
+    if (code && currency) {
+      const lead = new RegExp(`${QUALIFIER}$`, 'i').exec(text.slice(Math.max(0, figureStart - 24), figureStart))
+      if (lead?.[1]) {
+        qualified = lead[1]
+        figureStart -= lead[0].length
+      }
+    }
     const end = match.index + whole.length
     if (!digits || !free(numberStart, numberStart + digits.length)) continue
     if (isNamePart(text, numberStart, numberStart + digits.length, Boolean(qualifier || currency))) continue
@@ -124,15 +142,17 @@ export function findFigures(text: string, dates: readonly DateMatch[]): FigureMa
     const value = Number(digits.replace(/,/g, '')) * scale
     let unit: { unit: string | null; end: number }
     if (percent) unit = { unit: 'percent', end }
-    else if (currency) unit = { unit: CURRENCIES[currency.toLowerCase()] ?? currency, end }
+    else if (currency) unit = { unit: CURRENCIES[currency.toLowerCase()] ?? currency.toUpperCase(), end }
     else {
       const after = /^\s?(euros?|EUR|dollars|US dollars|USD|yen|won)\b/i.exec(text.slice(end))
       unit = after
         ? { unit: CURRENCIES[(after[1] ?? '').toLowerCase()] ?? 'EUR', end: end + after[0].length }
         : unitAfter(text, end)
     }
-    if (!free(match.index, match.index + 1)) continue
-    found.push(figure(text, match.index, unit.end, value, unit.unit, qualifier?.toLowerCase() ?? null))
+    if (!free(figureStart, figureStart + 1)) continue
+    // A bare number with nothing counted ("under 35", "the 27") tells a reader nothing.
+    if (unit.unit === null) continue
+    found.push(figure(text, figureStart, unit.end, value, unit.unit, qualified?.toLowerCase() ?? null))
   }
   return found.sort((a, b) => a.start - b.start)
 }

@@ -68,11 +68,7 @@ export function partnerItems(
     const figures = findFigures(text, dates)
     const figureYears = new Set<DateMatch>()
     for (const match of figures) {
-      const year = dates.find(
-        (d) =>
-          d.start >= match.end &&
-          /^\s*(?:during|in|by|as of|at the end of|for)\s+$/.test(text.slice(match.end, d.start)),
-      )
+      const year = figureYear(text, match, dates)
       if (year) figureYears.add(year)
       if (once('figure', `${match.value}|${match.unit}|${match.start}|${unit.node.position?.start.offset}`))
         items.figures.push({
@@ -163,6 +159,23 @@ export function partnerItems(
   }
   items.topics = [...topics.values()]
   return items
+}
+
+/**
+ * The year a figure is given for: a year (or month) in the same clause, right after the figure or
+ * after the rest of its clause ("70% of households had a connection in 2022"), introduced by "in",
+ * "during", "by", "as of", "at the end of" or "for". A day is an event's date, not a statistic's.
+ */
+function figureYear(text: string, figure: { end: number }, dates: readonly DateMatch[]): DateMatch | undefined {
+  return dates.find((d) => {
+    if (d.start < figure.end || d.since || d.date.length > 7) return false
+    const between = text.slice(figure.end, d.start)
+    return (
+      between.length <= 80 &&
+      !/[,;:.!?()–—]|\s(?:and|but|while|whereas|which|who|when|after|before|since|until)\s/.test(between) &&
+      /(?:^|\s)(?:during|in|by|as of|at the end of|for)\s+$/.test(between)
+    )
+  })
 }
 
 /** A sentence as an event label, shortened at a word boundary. */
