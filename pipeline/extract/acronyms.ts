@@ -5,6 +5,8 @@
  * several acronyms ("CEN, CENELEC and ETSI") defines none.
  */
 
+import { findMentions } from './gazetteer.ts'
+
 /** One definition found in a text. */
 export interface Definition {
   acronym: string
@@ -31,7 +33,7 @@ export function findDefinitions(text: string): Definition[] {
     const close = open + match[0].length
     if (isShortForm(inner)) {
       const words = wordsBefore(text, open, inner.replace(/[^\p{L}\p{N}]/gu, '').length)
-      const expansion = longForm(inner, words.text)
+      const expansion = completeName(inner, longForm(inner, words.text), nameRun(text, open))
       if (expansion)
         found.push({ acronym: inner, expansion, start: words.start + words.text.lastIndexOf(expansion), end: close })
     } else if (/\s/.test(inner) && !/[,;:]/.test(inner)) {
@@ -42,6 +44,49 @@ export function findDefinitions(text: string): Definition[] {
       }
     }
   }
+  return found
+}
+
+const CONNECTOR = /^(of|and|for|on|in|&)$/
+const BODY_HEAD =
+  /\b(Ministry|Department|Directorate|Agency|Authority|Commission|Office|Institute|Association|Organi[sz]ation|Bureau|Administration|Secretariat|Federation|Corporation|Council|Board|Alliance|Consortium|Foundation|Centre|Center|Bank|Regulator|Chamber|Academy|University|Division|Team|Conference|Union|Initiative)$/u
+
+/**
+ * The run of capitalised words (with connectors and commas) that ends right before `at`: a name
+ * starts at the first of them, not inside it. Stops at an article, a possessive or the sentence.
+ */
+function nameRun(text: string, at: number): string {
+  const head = text.slice(Math.max(0, at - 200), at).replace(/\s+$/, '')
+  const words = head.split(/(?<=\s)/)
+  const kept: string[] = []
+  while (words.length) {
+    const word = words.pop() ?? ''
+    const bare = word.trim().replace(/,$/, '')
+    if (/['’]s$/.test(bare) || /[.;:!?]$/.test(bare)) break
+    if (/^[\p{Lu}\p{N}]/u.test(bare) && !/^(The|A|An|This|Its|Their|Both)$/.test(bare)) kept.unshift(word)
+    else if (CONNECTOR.test(bare) && !word.trim().endsWith(',')) kept.unshift(word)
+    else break
+  }
+  while (kept.length && CONNECTOR.test((kept[0] ?? '').trim())) kept.shift()
+  return kept.join('').trim().replace(/,$/, '')
+}
+
+/**
+ * A long form made whole: a name whose letters do not align with its acronym (an acronym from
+ * another language: "Information and Communication Technologies Authority (BTK)") is the run of
+ * capitalised words before it when that run names a body; a long form found inside such a run
+ * ("Conference of … (CEPT)" in "European Conference of …") starts where the run starts when the
+ * alignment took characters rather than initials, or when the extra first word starts with the
+ * acronym's first letter ("Bay of Bengal Initiative … (BIMSTEC)").
+ */
+function completeName(short: string, found: string | null, run: string): string | null {
+  const words = run.split(/\s+/).filter(Boolean)
+  if (!found) return words.length >= 3 && BODY_HEAD.test(run) ? run : null
+  if (run.length <= found.length || !run.endsWith(found)) return found
+  const extra = run.slice(0, run.length - found.length).trim()
+  // A leading demonym or partner name says whose body it is ("Japanese Ministry of …").
+  if (findMentions(extra).length > 0) return found
+  if (/^[\p{Lu}]/u.test(extra) && (extra[0] === short[0] || !byInitials(short, found))) return run
   return found
 }
 

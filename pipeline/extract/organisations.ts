@@ -21,7 +21,7 @@ export interface OrganisationMatch {
 }
 
 const HEAD =
-  'Ministry|Ministries|Department|Directorate(?:-General)?|Agency|Authority|Service|Commission|Office|Institute|Association|Associations|Organi[sz]ation|Bureau|Administration|Secretariat|Federation|Corporation|Council|Board|Alliance|Consortium|Foundation|Centre|Center|Bank|Regulator|Chamber|Academy|University|Parliament|Government|Cabinet|Senate'
+  'Ministry|Ministries|Department|Directorate(?:-General)?|Agency|Authority|Service|Commission|Office|Institute|Association|Associations|Organi[sz]ation|Bureau|Administrations|Administration|Secretariat|Federation|Corporation|Council|Board|Alliance|Consortium|Foundation|Centre|Center|Bank|Regulator|Chamber|Academy|University|Parliament|Government|Cabinet|Senate|Division|Directorate|Unit|Team|Taskforce Office|Registry|Court|Observatory'
 const BODY_HEAD = new RegExp(`\\b(${HEAD})\\b`)
 /** Mechanisms and things that look like bodies but are not. */
 const NOT_BODY =
