@@ -33,7 +33,12 @@ const WORD = /[\p{L}][\p{L}'’-]*[\p{L}]|[\p{L}]/gu
 export function findMisspellings(texts: readonly string[]): Misspelling[][] {
   const list = projectWords()
   const tokens = texts.map((text) => [...text.matchAll(WORD)])
-  const text = checkerFor(tokens.flat().flatMap((match) => match[0].replace(/['’]s$/, '').split('-')))
+  const text = checkerFor(
+    tokens.flat().flatMap((match) => {
+      const parts = match[0].replace(/['’]s$/, '').split('-')
+      return [...parts, ...parts.map(stripAccents)]
+    }),
+  )
   // Each distinct word is judged once: nspell takes a while over a word it does not know.
   const judged = new Map<string, boolean>()
   const spell = {
@@ -143,5 +148,13 @@ function isExempt(word: string, list: Set<string>): boolean {
 }
 
 function isCorrect(spell: Pick<Checker, 'correct'>, word: string): boolean {
-  return spell.correct(word) || spell.correct(word.toLowerCase()) || spell.correct(word.replace(/’/g, "'"))
+  if (spell.correct(word) || spell.correct(word.toLowerCase()) || spell.correct(word.replace(/’/g, "'"))) return true
+  // A loanword written with its accents ("Attaché", "rôle") that the dictionary has without them.
+  const plain = stripAccents(word)
+  return plain !== word && (spell.correct(plain) || spell.correct(plain.toLowerCase()))
+}
+
+/** `word` without diacritics ("Attaché" → "Attache"). */
+function stripAccents(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC')
 }
