@@ -28,6 +28,11 @@ export interface Mention {
 /** Regions of the world whose countries are partners of this genre (Asia and the Pacific). */
 const PARTNER_REGIONS = new Set(['Asia', 'Oceania'])
 
+/** A partner's id: a kebab-case ASCII slug of its name ("Türkiye" → "turkiye"), also its HTML anchor. */
+export function partnerId(name: string): string {
+  return slug(name.normalize('NFKD').replace(/\p{M}/gu, ''))
+}
+
 const countryRefs = new Map<string, PartnerRef>()
 const names = new Map<string, { ref: PartnerRef; via: Mention['via']; inText: boolean }>()
 
@@ -37,7 +42,7 @@ function add(name: string, ref: PartnerRef, via: Mention['via'], inText: boolean
 }
 
 for (const row of countries) {
-  const ref: PartnerRef = { id: slug(row.name), name: row.name, kind: 'country', iso: row.iso }
+  const ref: PartnerRef = { id: partnerId(row.name), name: row.name, kind: 'country', iso: row.iso }
   countryRefs.set(row.iso, ref)
   const inText = PARTNER_REGIONS.has(row.region)
   add(row.name, ref, 'name', inText)

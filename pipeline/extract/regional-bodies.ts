@@ -2,9 +2,8 @@
  * Regional organisations and fora the data lists do not know, recognised by their definition:
  * "Trans-Eurasia Information Network (TEIN)", "Mekong River Commission (MRC)".
  */
-import { slug } from 'github-slugger'
 import type { Definition } from './acronyms.ts'
-import type { PartnerRef } from './gazetteer.ts'
+import { type PartnerRef, partnerId } from './gazetteer.ts'
 
 const REGIONAL = /\b(Asia|Asian|Eurasia|Eurasian|Pacific|Asia-Pacific|Indo-Pacific|Mekong|Gulf|Bengal|ASEAN)\b/
 const FORUM =
@@ -14,5 +13,5 @@ const FORUM =
 export function regionalBody(definition: Definition): PartnerRef | undefined {
   const { acronym, expansion } = definition
   if (!REGIONAL.test(expansion) || !FORUM.test(expansion) || /^Ministry|^Department/.test(expansion)) return undefined
-  return { id: slug(acronym), name: acronym, kind: 'region', iso: null }
+  return { id: partnerId(acronym), name: acronym, kind: 'region', iso: null }
 }

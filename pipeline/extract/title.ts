@@ -1,10 +1,17 @@
 /**
  * The briefing's title: the front matter's, else the first heading, else a short first line,
- * else one made from the file name.
+ * else one made from the file name ("eu-pacific.md" → "EU–Pacific", "south-korea.md" →
+ * "South Korea"), where known acronyms keep their capitals, partner names their spelling, and
+ * words the dictionary knows only with a capital (place names) get one.
  */
 import type { Root } from 'mdast'
 import { toString as nodeText } from 'mdast-util-to-string'
 import type { VFile } from 'vfile'
+import knownAcronyms from '../data/known-acronyms.json' with { type: 'json' }
+import knownBodies from '../data/known-bodies.json' with { type: 'json' }
+import regions from '../data/regions.json' with { type: 'json' }
+import { checkerFor } from './dictionary.ts'
+import { resolveName } from './gazetteer.ts'
 
 /** The title of the briefing in `tree`. */
 export function titleOf(tree: Root, file: VFile): string {
@@ -18,6 +25,64 @@ export function titleOf(tree: Root, file: VFile): string {
   const first = tree.children.find((node) => node.type === 'paragraph')
   const line = first ? nodeText(first).trim() : ''
   if (line && line.length <= 80 && !line.includes('\n') && !/[.!?]$/.test(line)) return line
-  const stem = (file.stem ?? 'briefing').replace(/[-_]+/g, ' ').trim()
-  return stem ? stem[0]?.toUpperCase() + stem.slice(1) : 'Briefing'
+  return titleFromStem(file.stem ?? '')
+}
+
+let acronyms: Map<string, string> | undefined
+
+/** Acronyms the data lists know, by their lower-case form. */
+function knownAcronym(word: string): string | undefined {
+  if (!acronyms) {
+    acronyms = new Map()
+    const all = [
+      ...Object.keys(knownAcronyms).filter((key) => !key.startsWith('$')),
+      ...knownBodies.map((body) => body.acronym),
+      ...regions.map((region) => region.name).filter((name) => !/\s/.test(name)),
+    ]
+    for (const acronym of all) if (/\p{Lu}.*\p{Lu}|\d/u.test(acronym)) acronyms.set(acronym.toLowerCase(), acronym)
+  }
+  return acronyms.get(word.toLowerCase())
+}
+
+/** A title made from a file name's stem: words split at hyphens and underscores, cased as names. */
+export function titleFromStem(stem: string): string {
+  const words = stem
+    .split(/[-_\s]+/)
+    .map((word) => word.trim())
+    .filter(Boolean)
+  if (words.length === 0) return 'Briefing'
+  const { spell } = checkerFor(words)
+  const parts: { text: string; proper: boolean }[] = []
+  for (let i = 0; i < words.length; i++) {
+    // The longest run of words that names a partner ("south korea" → "South Korea").
+    let named: { text: string; length: number } | undefined
+    for (let n = Math.min(4, words.length - i); n >= 1 && !named; n--) {
+      const ref = resolveName(
+        words
+          .slice(i, i + n)
+          .map((w) => (w[0]?.toUpperCase() ?? '') + w.slice(1))
+          .join(' '),
+      )
+      if (ref) named = { text: ref.name, length: n }
+    }
+    if (named) {
+      parts.push({ text: named.text, proper: true })
+      i += named.length - 1
+      continue
+    }
+    const word = words[i] ?? ''
+    const acronym = knownAcronym(word)
+    const capital = (word[0]?.toUpperCase() ?? '') + word.slice(1).toLowerCase()
+    if (acronym) parts.push({ text: acronym, proper: true })
+    else if (/^\p{Ll}+$/u.test(word) && !spell.correct(word) && spell.correct(capital))
+      parts.push({ text: capital, proper: true })
+    else parts.push({ text: word, proper: false })
+  }
+  // "EU" and a partner or place right after it form a pair: "EU–Pacific".
+  let title = parts[0]?.text ?? ''
+  for (let i = 1; i < parts.length; i++) {
+    const pair = i === 1 && parts[0]?.text === 'EU' && parts[1]?.proper
+    title += `${pair ? '–' : ' '}${parts[i]?.text ?? ''}`
+  }
+  return (title[0]?.toUpperCase() ?? '') + title.slice(1)
 }
