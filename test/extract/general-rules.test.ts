@@ -1,0 +1,114 @@
+/**
+ * Rules that must hold for texts never seen: each case is a phrase a policy writer uses, not a
+ * sentence of a fixture.
+ */
+import { VFile } from 'vfile'
+import { describe, expect, it } from 'vitest'
+import { findDefinitions } from '../../pipeline/extract/acronyms.ts'
+import { findDates } from '../../pipeline/extract/dates.ts'
+import { extractBriefing } from '../../pipeline/extract/extract-briefing.ts'
+import { findFigures } from '../../pipeline/extract/figures.ts'
+import { partnerId } from '../../pipeline/extract/gazetteer.ts'
+import { frequencyOf } from '../../pipeline/extract/mechanisms.ts'
+import { findMisspellings } from '../../pipeline/extract/spelling.ts'
+import { titleFromStem } from '../../pipeline/extract/title.ts'
+import { findTopics } from '../../pipeline/extract/topics.ts'
+import { parseTree } from '../../pipeline/tree/parse-tree.ts'
+
+const dates = (text: string) => findDates(text).map((d) => [d.date, d.endDate])
+const figures = (text: string) => findFigures(text, findDates(text)).map((f) => [f.value, f.unit, f.qualifier])
+
+describe('how often a mechanism meets', () => {
+  it.each([
+    ['meets the Commission twice a year', 'regular'],
+    ['holds biannual meetings', 'regular'],
+    ['meets quarterly', 'regular'],
+    ['meets every six months', 'regular'],
+    ['meets every year', 'annual'],
+    ['holds a yearly dialogue', 'annual'],
+    ['meets annually', 'annual'],
+    ['meets on a yearly basis', 'annual'],
+    ['meets once a year', 'annual'],
+    ['meets every two years', 'biennial'],
+    ['meets every other year', 'biennial'],
+    ['holds a biennial summit', 'biennial'],
+    ['meets regularly', 'regular'],
+    ['met in Tokyo', null],
+  ])('%s → %s', (sentence, frequency) => {
+    expect(frequencyOf(sentence)).toBe(frequency)
+  })
+})
+
+describe('dates a writer gives loosely', () => {
+  it('reads quarters, halves and "mid-" years at the precision written', () => {
+    expect(dates('planned for Q2 2022')).toEqual([['2022-04', '2022-06']])
+    expect(dates('in the second half of 2024')).toEqual([['2024-07', '2024-12']])
+    expect(dates('postponed to mid-2023')).toEqual([['2023', null]])
+    expect(findDates('has had an envoy since mid-2019')[0]?.since).toBe(true)
+    expect(dates('on the 3rd of March 2021')).toEqual([['2021-03-03', null]])
+  })
+})
+
+describe('figures', () => {
+  it('knows every ISO currency code in capitals, with its qualifier', () => {
+    expect(figures('start-ups raised around NZD 500 million')).toEqual([[500000000, 'NZD', 'around']])
+    expect(figures('a grant of INR 2 billion')).toEqual([[2000000000, 'INR', null]])
+    expect(figures('USD 1.5 bn in data centres')).toEqual([[1500000000, 'USD', null]])
+  })
+
+  it('counts nothing when the number counts nothing', () => {
+    expect(figures('two thirds of its people are under 35')).toEqual([[0.666666666667, 'share', null]])
+  })
+
+  it('gives a figure the year of its clause, and makes no event of a statistic', () => {
+    const source = 'Mongolia\n\nNearly 70% of households in Mongolia had a fixed broadband connection in 2022.\n'
+    const file = new VFile({ path: 'x.md', value: source })
+    const briefing = extractBriefing(parseTree(file), file)
+    const partner = briefing.partners[0]
+    expect(partner?.figures.map((f) => [f.value, f.year])).toEqual([[70, '2022']])
+    expect(partner?.events).toEqual([])
+  })
+})
+
+describe('acronyms from another language and names inside longer names', () => {
+  it('takes the whole capitalised name before the parenthesis', () => {
+    const text =
+      "Türkiye's Information and Communication Technologies Authority (BTK) and the European Conference of Postal and Telecommunications Administrations (CEPT) and the Bay of Bengal Initiative for Multi-Sectoral Technical and Economic Cooperation (BIMSTEC) and the Japanese Ministry of Internal Affairs and Communications (MIC)"
+    expect(findDefinitions(text).map((d) => [d.acronym, d.expansion])).toEqual([
+      ['BTK', 'Information and Communication Technologies Authority'],
+      ['CEPT', 'European Conference of Postal and Telecommunications Administrations'],
+      ['BIMSTEC', 'Bay of Bengal Initiative for Multi-Sectoral Technical and Economic Cooperation'],
+      ['MIC', 'Ministry of Internal Affairs and Communications'],
+    ])
+  })
+})
+
+describe('topics', () => {
+  it.each([
+    ['the EU supports undersea cable projects', 'broadband'],
+    ['subsea cables to the islands', 'broadband'],
+    ['work on incident response', 'cybersecurity'],
+    ['rules under the Digital Services Act', 'online-platforms'],
+    ['new data centres', 'cloud'],
+    ['digital literacy for teachers', 'digital-skills'],
+  ])('%s → %s', (text, id) => {
+    expect(findTopics(text).map((t) => t.topic.id)).toContain(id)
+  })
+})
+
+describe('names', () => {
+  it('does not flag an accented loanword the dictionary has without accents', () => {
+    expect(findMisspellings(['The Digital Attaché met a protégé.'])).toEqual([[]])
+  })
+
+  it('makes an ASCII id of a partner name with diacritics', () => {
+    expect(partnerId('Türkiye')).toBe('turkiye')
+    expect(partnerId('South Korea')).toBe('south-korea')
+  })
+
+  it('makes a title from a file name with acronyms and names cased', () => {
+    expect(titleFromStem('eu-south-korea')).toBe('EU–South Korea')
+    expect(titleFromStem('asean_notes')).toBe('ASEAN notes')
+    expect(titleFromStem('eu-pacific').startsWith('EU')).toBe(true)
+  })
+})
