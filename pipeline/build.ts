@@ -9,13 +9,14 @@
  * sources go through the stages side by side, up to the number of cores; the stages' code and the
  * browser's are imported only when something is to be built or printed.
  */
+import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { extname, join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Browser } from 'puppeteer-core'
 import { type BuildInputs, buildInputs, sourceKey } from './cache/build-inputs.ts'
 import { hashParts, sha256 } from './cache/hash.ts'
-import { isFresh, loadManifest, type Manifest, saveManifest } from './cache/manifest.ts'
+import { type CacheEntry, isFresh, loadManifest, type Manifest, saveManifest } from './cache/manifest.ts'
 import { exitOnSignals } from './print/exit-on-signals.ts'
 import type { BrowserChoice } from './print/find-browser.ts'
 import { BuildFailure, formatFailure, formatMessage, formatMessages, isSourceProblem } from './source/messages.ts'
@@ -109,6 +110,11 @@ async function plan(sources: string[], inputs: BuildInputs, manifest: Manifest):
   )
 }
 
+/** Whether `entry` may still be fresh (its key decides): it exists and every file it wrote is there. */
+function mayBeFresh(entry: CacheEntry | undefined): boolean {
+  return entry !== undefined && Object.keys(entry.files).every((path) => existsSync(path))
+}
+
 /** The browser that will print (loaded only for a build that prints); none found stops the build. */
 async function pickBrowser(): Promise<BrowserChoice> {
   const { findBrowser, INSTALL_HINT } = await import('./print/find-browser.ts')
@@ -152,9 +158,9 @@ async function main(): Promise<number> {
   let browser: Promise<Browser> | null = null
   let failed = 0
   try {
-    // A source never built into this folder is to be built whatever its key: start the browser now,
-    // then load the stages while the inputs are hashed.
-    const unbuilt = sources.some((path) => !manifest.entries[resolve(path)])
+    // A source never built into this folder, or whose outputs are gone, is to be built whatever its
+    // key: start the browser now, then load the stages while the inputs are hashed.
+    const unbuilt = sources.some((path) => !mayBeFresh(manifest.entries[resolve(path)]))
     if (choice && unbuilt) browser = (await startBrowser(choice)).launching
     let stages = unbuilt ? import('./build-briefing.ts') : null
     stages?.catch(() => {})
