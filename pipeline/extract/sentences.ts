@@ -2,6 +2,14 @@
  * Sentence splitting of a paragraph's plain text: a stop (`.`, `!`, `?`), optional closing quotes
  * or brackets, white space, then an upper-case letter, digit or opening quote starts a new
  * sentence, except after abbreviations ("e.g.", "Dr.", "U.S.", an initial).
+ *
+ * Why not parse-english (unified's NLCST parser), measured on 2026-11-25 over every paragraph of
+ * the 7 extraction fixtures, the seed source and one unseen text (122 paragraphs): it split 121
+ * exactly as this module does, but it never ends a sentence on a number that is not a year
+ * ("…are under 35. The EU…", "…grew to 27. The…", "…in Article 5. The…" stay one sentence), a
+ * common shape in briefings, and it splits after "Art.", "No.", "Vol." before a number. It took
+ * 10–24 ms for the seed's paragraphs against 0.2–0.8 ms here. Wrong boundaries move events and
+ * figures to the wrong sentence, so this splitter stays; revisit if parse-english changes.
  */
 
 /** A sentence as a slice `[start, end)` of the paragraph text. */
