@@ -131,7 +131,31 @@ export function findDates(text: string): DateMatch[] {
       found.push({ start, end, date: built[0], endDate: built[1], since })
     }
   }
-  return found.sort((a, b) => a.start - b.start)
+  return joinRanges(
+    text,
+    found.sort((a, b) => a.start - b.start),
+  )
+}
+
+/** "from January 2022 to December 2025", "between 1 May and 3 June 2024": two dates, one range. */
+function joinRanges(text: string, dates: DateMatch[]): DateMatch[] {
+  const out: DateMatch[] = []
+  for (let i = 0; i < dates.length; i++) {
+    const a = dates[i] as DateMatch
+    const b = dates[i + 1]
+    if (
+      b &&
+      !a.endDate &&
+      !b.endDate &&
+      a.date < b.date &&
+      /^\s*(?:to|until|till|through|and)\s+$/.test(text.slice(a.end, b.start)) &&
+      /\b(?:from|between)\s+$/i.test(text.slice(Math.max(0, a.start - 10), a.start))
+    ) {
+      out.push({ ...a, end: b.end, endDate: b.date })
+      i++
+    } else out.push(a)
+  }
+  return out
 }
 
 /** A bare year, not part of a name, an amount or a code. */

@@ -93,9 +93,17 @@ const WORDS = new RegExp(
   'gi',
 )
 
+/** "one in four", "three out of ten": a share. */
+const ONE_IN = new RegExp(
+  `${QUALIFIER}\\b(one|two|three|four|five|six|seven|eight|nine|\\d{1,2})\\s+(?:in|out of)\\s+(two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\\d{1,3})\\b(?!\\s*(?:19|20)\\d\\d)`,
+  'gi',
+)
+const numberWord = (word: string) =>
+  /^\d+$/.test(word) ? Number(word) : (WORD_NUMBERS[word.toLowerCase()] ?? Number.NaN)
+
 /** Words that end a unit: prepositions, conjunctions, verbs that often follow an amount. */
 const UNIT_STOP =
-  /^(of|in|on|at|to|for|from|by|with|under|during|since|per|and|or|but|as|than|that|which|who|is|are|was|were|has|have|had|will|would|can|could|the|a|an|between|among|across|over|into|each|every|year|by|this|these|those|its|their|our|also|been|being|be|ahead|across|including|such|like|while|whereas|according|compared|mainly|mostly|already|now|today|annually|alone|respectively|together|against|through|via|after|before|until|within|without|towards|toward|who|whom|whose|where|when|if|so|not|yet|more|less|out|up|down|off)$/i
+  /^(long|wide|high|deep|old|of|in|on|at|to|for|from|by|with|under|during|since|per|and|or|but|as|than|that|which|who|is|are|was|were|has|have|had|will|would|can|could|the|a|an|between|among|across|over|into|each|every|year|by|this|these|those|its|their|our|also|been|being|be|ahead|across|including|such|like|while|whereas|according|compared|mainly|mostly|already|now|today|annually|alone|respectively|together|against|through|via|after|before|until|within|without|towards|toward|who|whom|whose|where|when|if|so|not|yet|more|less|out|up|down|off)$/i
 
 /** Every figure in `text`, skipping what `dates` already took. */
 export function findFigures(text: string, dates: readonly DateMatch[]): FigureMatch[] {
@@ -115,6 +123,12 @@ export function findFigures(text: string, dates: readonly DateMatch[]): FigureMa
     if (!free(match.index, unit.end)) continue
     found.push(figure(text, match.index, unit.end, value, unit.unit, qualifier ?? null))
     void start
+  }
+  for (const match of text.matchAll(ONE_IN)) {
+    const [whole, qualifier, part, of] = match
+    const value = numberWord(part ?? '') / numberWord(of ?? '')
+    if (!Number.isFinite(value) || value <= 0 || value >= 1 || !free(match.index, match.index + whole.length)) continue
+    found.push(figure(text, match.index, match.index + whole.length, value, 'share', qualifier ?? null))
   }
   for (const match of text.matchAll(DIGITS)) {
     const [whole, qualifier, written, digits, scaleWord, percent] = match
@@ -191,8 +205,14 @@ function isNamePart(text: string, start: number, end: number, qualified: boolean
   return false
 }
 
+/** Units of measure: the unit is the symbol alone ("4,700 km long" counts km). */
+const MEASURE =
+  /^\s?(km|kilometres|kilometers|m2|km2|sq km|kg|t|MW|GW|kW|TWh|GWh|MHz|GHz|Mbps|Mbit\/s|Gbps|Gbit\/s|Tbps|TB|PB|GB)\b/
+
 /** The noun phrase after an amount, up to three words ("mobile subscribers"). */
 function unitAfter(text: string, end: number): { unit: string | null; end: number } {
+  const measure = MEASURE.exec(text.slice(end))
+  if (measure) return { unit: measure[1] ?? null, end: end + measure[0].length }
   const rest = text.slice(end)
   const words: string[] = []
   let consumed = 0

@@ -46,6 +46,8 @@ describe('dates a writer gives loosely', () => {
     expect(dates('postponed to mid-2023')).toEqual([['2023', null]])
     expect(findDates('has had an envoy since mid-2019')[0]?.since).toBe(true)
     expect(dates('on the 3rd of March 2021')).toEqual([['2021-03-03', null]])
+    expect(dates('running from January 2022 to December 2025')).toEqual([['2022-01', '2025-12']])
+    expect(dates('from 2014 to 2020')).toEqual([['2014', '2020']])
   })
 })
 
@@ -54,6 +56,11 @@ describe('figures', () => {
     expect(figures('start-ups raised around NZD 500 million')).toEqual([[500000000, 'NZD', 'around']])
     expect(figures('a grant of INR 2 billion')).toEqual([[2000000000, 'INR', null]])
     expect(figures('USD 1.5 bn in data centres')).toEqual([[1500000000, 'USD', null]])
+  })
+
+  it('reads "one in four" as a share and a unit of measure as the unit', () => {
+    expect(figures('One in four Cambodians shops online')).toEqual([[0.25, 'share', null]])
+    expect(figures('a cable some 4,700 km long')).toEqual([[4700, 'km', 'some']])
   })
 
   it('counts nothing when the number counts nothing', () => {
@@ -91,6 +98,7 @@ describe('topics', () => {
     ['rules under the Digital Services Act', 'online-platforms'],
     ['new data centres', 'cloud'],
     ['digital literacy for teachers', 'digital-skills'],
+    ['the Coral Sea cable', 'broadband'],
   ])('%s → %s', (text, id) => {
     expect(findTopics(text).map((t) => t.topic.id)).toContain(id)
   })
