@@ -7,10 +7,14 @@
 import { createRequire } from 'node:module'
 import { type GeoPermissibleObjects, geoArea, geoBounds, geoCentroid, geoMercator, geoPath } from 'd3-geo'
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson'
-import countries from 'i18n-iso-countries'
+// The library without its 80 languages (900 kB of names, loaded on every run); English only.
+import countries from 'i18n-iso-countries/index.js'
+import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' }
 import { feature } from 'topojson-client'
 import type { GeometryCollection, Topology } from 'topojson-specification'
 import { escapeXml, num } from './svg-text.ts'
+
+countries.registerLocale(english)
 
 /** A partner on the map: its own country (`iso`) or the member states of a region. */
 export interface MapPartner {
