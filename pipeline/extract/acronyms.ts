@@ -85,7 +85,8 @@ function completeName(short: string, found: string | null, run: string): string 
   if (run.length <= found.length || !run.endsWith(found)) return found
   const extra = run.slice(0, run.length - found.length).trim()
   // A leading demonym or partner name says whose body it is ("Japanese Ministry of …").
-  if (findMentions(extra).length > 0) return found
+  // A list before the name ("ICT Research, 5G, Cloud Computing, Internet of Things (IoT)") is not part of it.
+  if (findMentions(extra).length > 0 || /,/.test(extra) || extra.split(/\s+/).length > 3) return found
   if (/^[\p{Lu}]/u.test(extra) && (extra[0] === short[0] || !byInitials(short, found))) return run
   return found
 }

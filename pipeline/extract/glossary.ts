@@ -1,6 +1,6 @@
 /**
  * The glossary: every acronym the text uses with its expansion: the text's own definition when
- * it gives one (the first, since the same letters may mean different bodies in different texts),
+ * it gives one (the first of each meaning: the same letters may name two bodies in one text),
  * else the data lists' (known bodies, known acronyms). Sorted by acronym.
  */
 import type { GlossaryEntry, Position } from '../briefing-schema.ts'
@@ -20,9 +20,13 @@ export class GlossaryBuilder {
   readonly #defined = new Map<string, GlossaryEntry>()
   readonly #used = new Map<string, Position>()
 
-  /** The text's own definition; the first one wins. */
+  /**
+   * The text's own definition; the first one of each meaning is kept, so letters the text
+   * defines twice for two bodies ("ITU") are two entries.
+   */
   define(acronym: string, expansion: string, position: Position): void {
-    if (!this.#defined.has(acronym)) this.#defined.set(acronym, { acronym, expansion, position })
+    const key = `${acronym}\u0000${expansion.toLowerCase()}`
+    if (!this.#defined.has(key)) this.#defined.set(key, { acronym, expansion, position })
   }
 
   /** Note the acronyms used in `text`; `at` turns offsets into positions. */
@@ -35,18 +39,18 @@ export class GlossaryBuilder {
 
   /** The glossary, sorted by acronym. */
   entries(): GlossaryEntry[] {
-    const entries = new Map(this.#defined)
+    const entries = [...this.#defined.values()]
+    const defined = new Set(entries.map((entry) => entry.acronym))
     for (const [acronym, position] of this.#used) {
-      if (!entries.has(acronym)) entries.set(acronym, { acronym, expansion: KNOWN.get(acronym) ?? '', position })
+      if (!defined.has(acronym)) entries.push({ acronym, expansion: KNOWN.get(acronym) ?? '', position })
     }
-    return [...entries.values()].sort((a, b) =>
-      a.acronym.toLowerCase() < b.acronym.toLowerCase()
-        ? -1
-        : a.acronym.toLowerCase() > b.acronym.toLowerCase()
-          ? 1
-          : a.acronym < b.acronym
-            ? -1
-            : 1,
+    // By acronym, then case, then (the same letters twice) source order.
+    const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0)
+    return entries.sort(
+      (a, b) =>
+        order(a.acronym.toLowerCase(), b.acronym.toLowerCase()) ||
+        order(a.acronym, b.acronym) ||
+        (a.position.start.offset ?? 0) - (b.position.start.offset ?? 0),
     )
   }
 }

@@ -87,6 +87,9 @@ describe('acronyms from another language and names inside longer names', () => {
       ['BIMSTEC', 'Bay of Bengal Initiative for Multi-Sectoral Technical and Economic Cooperation'],
       ['MIC', 'Ministry of Internal Affairs and Communications'],
     ])
+    expect(findDefinitions('on ICT Research, 5G, Cloud Computing, Internet of Things (IoT)')[0]?.expansion).toBe(
+      'Internet of Things',
+    )
   })
 })
 
