@@ -9,7 +9,12 @@ import { relative } from 'node:path'
 import { VFile } from 'vfile'
 import { VFileMessage } from 'vfile-message'
 
-/** A briefing is a few pages (the seed is 11 kB); a source above 1 MiB is something else. */
+/**
+ * A briefing is a few pages (the seed is 11 kB); a source above 1 MiB is something else. Note: the
+ * limit also bounds the parser's worst cases, Markdown built to be slow (thousands of unclosed links,
+ * lists nested hundreds deep), whose remark-parse time grows with the square of its size: some 20 s
+ * at 256 KiB, minutes at 1 MiB.
+ */
 export const MAX_SOURCE_BYTES = 1024 * 1024
 
 declare module 'vfile' {

@@ -27,6 +27,8 @@ import { unsafeUrlReason } from './safe-url.ts'
 export const MAX_TOKEN_LENGTH = 300
 /** How much of a longer token is kept, before an ellipsis. */
 export const KEPT_TOKEN_LENGTH = 60
+/** Deepest nesting of block quotes and lists read: deeper trees would overflow every recursive walk. */
+export const MAX_DEPTH = 100
 /** Warnings about unsafe characters beyond this many are folded into one. */
 const MAX_CHARACTER_WARNINGS = 10
 
@@ -50,6 +52,7 @@ const BIDI_NAMES: Record<number, string> = {
 
 /** Make `tree` safe to extract from, render and print; every change is a warning on `file`. */
 export function sanitizeTree(tree: Root, file: VFile): void {
+  refuseDeepNesting(tree, file)
   const source = String(file.value ?? '')
   const pointAt = pointFinder(source)
   reportUnsafeCharacters(source, pointAt, file)
@@ -102,6 +105,21 @@ function replace(node: Nodes, file: VFile, unsafeDefinitions: Set<string>): Root
       return unsafeDefinitions.has(node.identifier) ? node.children : undefined
     default:
       return undefined
+  }
+}
+
+/** Stop (fatal) when the tree nests deeper than `MAX_DEPTH`, found without recursion. */
+function refuseDeepNesting(tree: Root, file: VFile): void {
+  const stack: [Nodes, number][] = [[tree, 0]]
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const [node, depth] = entry
+    if (depth > MAX_DEPTH)
+      file.fail(`Source nests block quotes or lists more than ${MAX_DEPTH} deep; a briefing is not built that way`, {
+        place: node.position,
+        ruleId: 'depth',
+        source: RULE_SOURCE,
+      })
+    if ('children' in node) for (const child of node.children) stack.push([child, depth + 1])
   }
 }
 

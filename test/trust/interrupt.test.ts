@@ -78,7 +78,7 @@ describe('a build that is stopped or fails', () => {
     before = await snapshot(out)
     expect(Object.keys(before)).toEqual(expect.arrayContaining(['brief.html', 'brief.json', 'brief.pdf']))
     // The next builds have something new to write, and a long PDF to print.
-    await writeFile(source, longSource(2500))
+    await writeFile(source, longSource(1800))
   }, 180_000)
 
   it.each([

@@ -8,8 +8,9 @@ import { join } from 'node:path'
 import { toString as nodeText } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
+import type { VFileMessage } from 'vfile-message'
 import { describe, expect, it } from 'vitest'
-import { formatMessages } from '../../pipeline/source/messages.ts'
+import { formatMessage, formatMessages } from '../../pipeline/source/messages.ts'
 import { parseTree } from '../../pipeline/tree/parse-tree.ts'
 import { unsafeUrlReason } from '../../pipeline/tree/safe-url.ts'
 import { hostileSource, unsafeFindings } from './hostile.ts'
@@ -50,6 +51,21 @@ describe('sanitizeTree on the hostile fixture', async () => {
       const first = nodeText(node).trim().split(/\s+/)[0] ?? ''
       expect(raw).toContain(first.replace('…', ''))
     })
+  })
+})
+
+describe('sanitizeTree on nesting built to overflow the stack', () => {
+  it('stops with a positioned message instead of a stack overflow', () => {
+    const file = new VFile({ path: 'deep.md', value: `${'>'.repeat(20_000)} Japan\n` })
+    let message = ''
+    try {
+      parseTree(file)
+    } catch (error) {
+      message = formatMessage(error as VFileMessage)
+    }
+    expect(message).toBe(
+      'deep.md:1:101: error: Source nests block quotes or lists more than 100 deep; a briefing is not built that way',
+    )
   })
 })
 
