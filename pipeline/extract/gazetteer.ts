@@ -68,6 +68,11 @@ for (const region of regions) {
   for (const name of [region.name, region.longName, ...region.aliases]) add(name, ref, 'name', true)
 }
 
+/** Regional bodies' long names ("Association of Southeast Asian Nations"), by region id. */
+export const regionLongNames: ReadonlyMap<string, string> = new Map(
+  regions.map((region) => [region.id, region.longName]),
+)
+
 /** Regional bodies' member states (ISO codes), by region id. */
 export const regionMembers: ReadonlyMap<string, readonly string[]> = new Map(
   regions.map((region) => [region.id, region.members]),

@@ -6,7 +6,7 @@
  * working group, programme, agreement or technology is not a body.
  */
 import type { Definition } from './acronyms.ts'
-import { findMentions, type PartnerRef } from './gazetteer.ts'
+import { findMentions, type PartnerRef, regionLongNames } from './gazetteer.ts'
 import { findKnownBodies, knownBody } from './known-bodies.ts'
 import { isProgrammeName } from './programmes.ts'
 import { regionalBody } from './regional-bodies.ts'
@@ -93,6 +93,16 @@ export function findOrganisations(
     // The text's own definition of these letters wins over the data list's.
     if (defined.has(body.acronym) && defined.get(body.acronym) !== body.name) continue
     add({ name: body.name, acronym: body.acronym, side: body.side, start, end })
+  }
+  // Another regional organisation named on its own ("Timor-Leste joined ASEAN") is an
+  // international body; inside a longer name ("EU-ASEAN dialogue", "ASEAN Secretariat") it is not.
+  for (const mention of findMentions(text)) {
+    const { ref, start, end } = mention
+    if (ref.kind !== 'region' || ref.id === partner?.id || mention.via !== 'name') continue
+    if (/[-–‑/]$/.test(text.slice(0, start)) || /^(?:[-–‑/]|\s+[\p{Lu}\p{N}])/u.test(text.slice(end))) continue
+    const longName = regionLongNames.get(ref.id)
+    if (!longName || !/\p{Lu}{2}/u.test(text.slice(start, end))) continue
+    add({ name: longName, acronym: ref.name, side: 'international', start, end })
   }
   for (const match of text.matchAll(BARE_COMMISSION)) {
     const start = match.index + match[0].indexOf('Commission')

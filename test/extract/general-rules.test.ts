@@ -10,6 +10,7 @@ import { extractBriefing } from '../../pipeline/extract/extract-briefing.ts'
 import { findFigures } from '../../pipeline/extract/figures.ts'
 import { partnerId } from '../../pipeline/extract/gazetteer.ts'
 import { frequencyOf } from '../../pipeline/extract/mechanisms.ts'
+import { findOrganisations } from '../../pipeline/extract/organisations.ts'
 import { findMisspellings } from '../../pipeline/extract/spelling.ts'
 import { titleFromStem } from '../../pipeline/extract/title.ts'
 import { findTopics } from '../../pipeline/extract/topics.ts'
@@ -90,6 +91,18 @@ describe('acronyms from another language and names inside longer names', () => {
     expect(findDefinitions('on ICT Research, 5G, Cloud Computing, Internet of Things (IoT)')[0]?.expansion).toBe(
       'Internet of Things',
     )
+  })
+})
+
+describe('organisations', () => {
+  it('takes a regional organisation named on its own, not inside a longer name', () => {
+    const timor = { id: 'timor-leste', name: 'Timor-Leste', kind: 'country', iso: 'TL' } as const
+    const names = (text: string) => findOrganisations(text, [], timor).map((o) => [o.acronym, o.side])
+    expect(names('Timor-Leste joined ASEAN in 2025.')).toEqual([['ASEAN', 'international']])
+    expect(names('It joined the EU-ASEAN dialogue and met the ASEAN Secretariat.')).not.toContainEqual([
+      'ASEAN',
+      'international',
+    ])
   })
 })
 
