@@ -36,7 +36,9 @@ const HEAD_FIRST = new RegExp(
 // Repetitions are bounded so that a long run of capitalised words cannot make matching quadratic.
 const HEAD_LAST = new RegExp(`(?:${NAME_WORD}\\s+){1,8}(?:${HEAD}|Commissioner)\\b`, 'gu')
 const BARE_COMMISSION = /\b(?:[Tt]he\s+)Commission\b/g
-const GOVERNMENT = /\b([\p{Lu}][\p{L}]+)\s+government\b/gu
+/** "the Bhutanese government", not "Bhutanese government services" (the word as a modifier). */
+const GOVERNMENT =
+  /\b([\p{Lu}][\p{L}]+)\s+government\b(?!\s+(?:services?|agenc(?:y|ies)|portals?|platforms?|data|procurement|systems?|websites?|apps?|officials?|bodies|departments?|networks?|cloud|employees|staff|spending|budget|policy|policies)\b)/gu
 
 /** Every body in `text` (a partner's paragraph), in order, with the side it is on. */
 export function findOrganisations(

@@ -1,6 +1,7 @@
 /**
  * Programmes: funding and research programmes named in a text, from the data list ("Horizon
- * 2020", "FP7") and as written ("the READI programme", "the research programme FP7").
+ * 2020", "FP7") and as written ("the READI programme", "the research programme FP7"), in British
+ * or American spelling ("program").
  */
 import known from '../data/programmes.json' with { type: 'json' }
 import { escapeRegExp } from './regex.ts'
@@ -19,8 +20,8 @@ const KNOWN = new RegExp(
     .join('|')})(?![\\p{L}\\p{N}])`,
   'gu',
 )
-const NAMED_BEFORE = /\b([\p{Lu}][\p{L}\p{N}+-]*(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}+-]*){0,4})\s+[Pp]rogramme\b/gu
-const NAMED_AFTER = /\b[Pp]rogramme,?\s+([\p{Lu}][\p{Lu}\p{N}+-]+(?:\s\d{4})?)\b/gu
+const NAMED_BEFORE = /\b([\p{Lu}][\p{L}\p{N}+-]*(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}+-]*){0,4})\s+[Pp]rogram(?:me)?\b/gu
+const NAMED_AFTER = /\b[Pp]rogram(?:me)?,?\s+([\p{Lu}][\p{Lu}\p{N}+-]+(?:\s\d{4})?)\b/gu
 
 const KNOWN_START = new RegExp(`^(?:${[...known].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'u')
 

@@ -11,6 +11,7 @@ import { findFigures } from '../../pipeline/extract/figures.ts'
 import { partnerId } from '../../pipeline/extract/gazetteer.ts'
 import { frequencyOf } from '../../pipeline/extract/mechanisms.ts'
 import { findOrganisations } from '../../pipeline/extract/organisations.ts'
+import { findProgrammes } from '../../pipeline/extract/programmes.ts'
 import { findMisspellings } from '../../pipeline/extract/spelling.ts'
 import { titleFromStem } from '../../pipeline/extract/title.ts'
 import { findTopics } from '../../pipeline/extract/topics.ts'
@@ -102,6 +103,21 @@ describe('organisations', () => {
     expect(names('It joined the EU-ASEAN dialogue and met the ASEAN Secretariat.')).not.toContainEqual([
       'ASEAN',
       'international',
+    ])
+  })
+})
+
+describe('government and programmes', () => {
+  it('reads "government" as a modifier as no body', () => {
+    const bhutan = { id: 'bhutan', name: 'Bhutan', kind: 'country', iso: 'BT' } as const
+    const names = (text: string) => findOrganisations(text, [], bhutan).map((o) => o.name)
+    expect(names('A quarter of Bhutanese government services are online.')).toEqual([])
+    expect(names('The Bhutanese government adopted it.')).toEqual(['Government of Bhutan'])
+  })
+
+  it('reads American "program" like "programme"', () => {
+    expect(findProgrammes('its National Digital Identity program').map((p) => p.name)).toEqual([
+      'National Digital Identity',
     ])
   })
 })
