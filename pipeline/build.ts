@@ -125,8 +125,7 @@ async function pickBrowser(): Promise<BrowserChoice> {
 
 /** Start the build's one browser (importing Puppeteer only now); returns at once, the launch goes on. */
 async function startBrowser(choice: BrowserChoice): Promise<{ launching: Promise<Browser> }> {
-  const { exitOnSignals, launchBrowser } = await import('./print/launch-browser.ts')
-  exitOnSignals()
+  const { launchBrowser } = await import('./print/launch-browser.ts')
   const launching = launchBrowser(choice)
   // A launch failure is reported where the browser is first awaited; do not let it go unhandled meanwhile.
   launching.catch(() => {})
