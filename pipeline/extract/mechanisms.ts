@@ -26,10 +26,10 @@ const KINDS: [RegExp, MechanismKind][] = [
   [/(forum|roundtable|round table|consultations)$/i, 'other'],
 ]
 const NAMED =
-  /(?:\b(?:the|an?|its|regular|annual|yearly|biennial)\s+)*((?:\d+(?:st|nd|rd|th)\s+)?(?:[\p{Lu}\p{N}][\p{L}\p{N}&/'’–‑-]*\s+(?:and\s+)?){0,6}(?:Dialogues?|Working Group|Task ?[Ff]orce|Joint Committee|Committee|Summit|Ministerial Meeting|Meetings?|Council|Forum|Roundtable|Round Table|Consultations))\b/gu
+  /(?:\b(?:the|an?|its|regular|annual|yearly|biennial)\s+)*((?:\d+(?:st|nd|rd|th)\s+)?(?:[\p{Lu}\p{N}][\p{L}\p{N}&/'’–‑-]*\s+(?:and\s+)?){0,6}(?:Dialogues?|Working Group|Task ?[Ff]orce|Joint Committee|Committee|Summit|Ministerial Meeting|Meetings?|Council|Forum|Roundtable|Round Table|Consultations)(?:\s+on\s+(?:the\s+)?(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)[\p{Lu}][\p{L}\p{N}&-]*(?:\s+(?:and\s+)?[\p{Lu}\p{N}][\p{L}\p{N}&-]*){0,4})?)\b/gu
 const ACRONYM_LED = /\b((?:[\p{Lu}][\p{Lu}\p{N}/&-]+\s+){1,3}(?:meetings?|dialogues?|summits?|consultations))\b/gu
 const GENERIC_HEAD =
-  /\b(dialogue|meetings?|working group|expert group|forum|consultations|talks|roundtable)\b(\s+on\s+(?:the\s+)?[\p{Ll}\s-]{3,40}?(?=[,.;]|\s+(?:and|with|between|in|at)\b|$))?/gu
+  /\b(dialogue|meetings?|working group|expert group|forum|consultations|talks|roundtable)\b(\s+on\s+(?:the\s+)?[\p{Ll}\s-]{3,40}?(?=[,.;]|\s+(?:and|with|between|in|at|every|each|once|twice|since|which|as)\b|$))?/gu
 /** Words that cannot modify a mechanism's head: articles, prepositions, verbs, vague nouns. */
 const NOT_MODIFIER =
   /^(the|a|an|this|that|these|those|its|their|our|of|in|on|at|to|for|with|by|from|also|held|hold|holds|set|up|meets|met|is|are|was|were|be|been|has|have|had|will|would|process|informal|objective|first|last|next|new|two|both|sides|annual|yearly|regular|biennial|biannual|quarterly|periodic)$/i

@@ -9,7 +9,7 @@ import { findDates } from '../../pipeline/extract/dates.ts'
 import { extractBriefing } from '../../pipeline/extract/extract-briefing.ts'
 import { findFigures } from '../../pipeline/extract/figures.ts'
 import { partnerId } from '../../pipeline/extract/gazetteer.ts'
-import { frequencyOf } from '../../pipeline/extract/mechanisms.ts'
+import { findMechanisms, frequencyOf } from '../../pipeline/extract/mechanisms.ts'
 import { findOrganisations } from '../../pipeline/extract/organisations.ts'
 import { findProgrammes } from '../../pipeline/extract/programmes.ts'
 import { findMisspellings } from '../../pipeline/extract/spelling.ts'
@@ -38,6 +38,15 @@ describe('how often a mechanism meets', () => {
     ['met in Tokyo', null],
   ])('%s → %s', (sentence, frequency) => {
     expect(frequencyOf(sentence)).toBe(frequency)
+  })
+})
+
+describe('mechanism names', () => {
+  it('keeps a capitalised subject after "on", not a date or how often', () => {
+    const names = (sentence: string) => findMechanisms(sentence).map((m) => m.name)
+    expect(names('It meets the Commission in a Joint Working Group on ICT.')).toEqual(['Joint Working Group on ICT'])
+    expect(names('The EU-Korea Summit on November 8 agreed.')).toEqual(['EU-Korea Summit'])
+    expect(names('They hold technical talks on spectrum every year.')).toEqual(['technical talks on spectrum'])
   })
 })
 
