@@ -149,7 +149,9 @@ async function main(): Promise<void> {
   console.log(
     `synthetic source: ${(syntheticBytes / 1e6).toFixed(2)} MB; load average before ${loadBefore}, after ${load()}\n`,
   )
-  console.log(`${'case'.padEnd(36)}${'median'.padStart(9)}   ${'runs (s)'.padEnd(34)}peak node MB`)
+  // Five runs of `0.00 ` per round fit in the column; more widen it.
+  const width = Math.max(34, ROUNDS * 5 + 2)
+  console.log(`${'case'.padEnd(36)}${'median'.padStart(9)}   ${'runs (s)'.padEnd(width)}peak node MB`)
   for (const { id, label } of CASES) {
     const runs = results.get(id) ?? []
     const failure = failures.get(id)
@@ -160,7 +162,7 @@ async function main(): Promise<void> {
     const times = runs.map((r) => r.seconds.toFixed(2)).join(' ')
     const peak = Math.max(...runs.map((r) => r.peakMb))
     console.log(
-      `(${id}) ${label.padEnd(32)}${`${medians.get(id)?.toFixed(3)} s`.padStart(9)}   ${times.padEnd(34)}${peak.toFixed(0)}`,
+      `(${id}) ${label.padEnd(32)}${`${medians.get(id)?.toFixed(3)} s`.padStart(9)}   ${times.padEnd(width)}${peak.toFixed(0)}`,
     )
   }
 
