@@ -9,6 +9,17 @@ export function cssString(value: string): string {
   return `"${Array.from(value, (char) => (/[A-Za-z0-9 .,()-]/.test(char) ? char : `\\${(char.codePointAt(0) ?? 0).toString(16)} `)).join('')}"`
 }
 
+/** Longest `<title>` that tabs, bookmarks and html-validate's `long-title` rule take whole. */
+export const TITLE_LIMIT = 70
+
+/** `title` cut at a word boundary to fit `TITLE_LIMIT`, with an ellipsis; the page's h1 keeps it whole. */
+export function pageTitle(title: string): string {
+  if (title.length <= TITLE_LIMIT) return title
+  const cut = title.slice(0, TITLE_LIMIT - 1)
+  const space = cut.lastIndexOf(' ')
+  return `${(space > TITLE_LIMIT / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–-]+$/u, '')}…`
+}
+
 /** Register the helpers the templates use on `handlebars`. */
 export function registerHelpers(handlebars: typeof Handlebars): void {
   // Our own stylesheet and font rules; `</` cannot end the style element early.
@@ -16,6 +27,7 @@ export function registerHelpers(handlebars: typeof Handlebars): void {
   handlebars.registerHelper('cssString', (value: string) => new handlebars.SafeString(cssString(value)))
   // Pictures come from `render/svg/*`, which escape every text they take from the data.
   handlebars.registerHelper('svg', (svg: string) => new handlebars.SafeString(svg))
+  handlebars.registerHelper('pageTitle', (title: string) => pageTitle(title))
   handlebars.registerHelper('count', (list: unknown[]) => list.length)
   handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b)
 }
