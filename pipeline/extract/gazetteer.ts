@@ -104,24 +104,42 @@ const inTextNames = new Set([...names].filter(([, entry]) => entry.inText).map((
 const MAX_WORDS = Math.max(...[...inTextNames].map((name) => name.split(/[\s-]+/).length))
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.&]*/gu
+const FIRST_WORD = /^[\p{L}\p{N}][\p{L}\p{N}'’.&]*/u
+
+/**
+ * The first word of `name` as `scan` reads a text ("Timor" of "Timor-Leste"): a name found at a
+ * word of the text starts with that word, whole ("Timor") or, alone, without its possessive or
+ * stop ("Japan" for "Japan's").
+ */
+function firstWord(name: string): string {
+  return FIRST_WORD.exec(name)?.[0] ?? ''
+}
+
+const inTextFirsts = new Set([...inTextNames].map(firstWord))
 
 /**
  * Names of `known` in `text`, longest first at each word start: a lookup of the next one to
- * `MAX_WORDS` words in a set (a regular expression of 1,500 alternatives is far slower).
+ * `MAX_WORDS` words in a set (a regular expression of 1,500 alternatives is far slower). Only a
+ * word that `mayStart` a name (a cheap test of the word alone) is tried at all.
  */
-function scan(text: string, known: (candidate: string) => boolean): { start: number; end: number; name: string }[] {
+function scan(
+  text: string,
+  known: (candidate: string) => boolean,
+  mayStart: (word: string) => boolean,
+): { start: number; end: number; name: string }[] {
   // A possessive or a full stop ends the word ("Japan's", "Japan.") but is no part of the name.
-  const words = [...text.matchAll(WORD)].map((m) => ({
-    start: m.index,
-    end: m.index + m[0].replace(/['’]s$/, '').replace(/[.’']+$/, '').length,
-  }))
+  const words = [...text.matchAll(WORD)].map((m) => {
+    const whole = m[0]
+    const trimmed = whole.replace(/['’]s$/, '').replace(/[.’']+$/, '')
+    return { start: m.index, end: m.index + trimmed.length, first: mayStart(whole) || mayStart(trimmed) }
+  })
   const found: { start: number; end: number; name: string }[] = []
   let i = 0
   while (i < words.length) {
     const first = words[i]
     let taken = 0
     // A name starts at a word that is not glued to a letter before it ("EU-Korea" counts).
-    if (first && !/[\p{L}\p{N}@]/u.test(text[first.start - 1] ?? '')) {
+    if (first?.first && !/[\p{L}\p{N}@]/u.test(text[first.start - 1] ?? '')) {
       for (let n = Math.min(MAX_WORDS, words.length - i); n >= 1 && !taken; n--) {
         const last = words[i + n - 1]
         if (!last) continue
@@ -141,7 +159,10 @@ function scan(text: string, known: (candidate: string) => boolean): { start: num
 /** Every partner named in `text`, in order; `extra` adds names found in this document. */
 export function findMentions(text: string, extra?: ReadonlyMap<string, PartnerRef>): Mention[] {
   const found: Mention[] = []
-  for (const match of scan(text, (candidate) => inTextNames.has(candidate) || Boolean(extra?.has(candidate)))) {
+  const extraFirsts = new Set(extra ? [...extra.keys()].map(firstWord) : [])
+  const known = (candidate: string) => inTextNames.has(candidate) || Boolean(extra?.has(candidate))
+  const mayStart = (word: string) => inTextFirsts.has(word) || extraFirsts.has(word)
+  for (const match of scan(text, known, mayStart)) {
     const entry = inTextNames.has(match.name) ? names.get(match.name) : undefined
     const ref = entry?.ref ?? extra?.get(match.name)
     if (ref) found.push({ ref, start: match.start, end: match.end, via: entry?.via ?? 'name' })

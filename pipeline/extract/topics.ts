@@ -38,15 +38,47 @@ const compiled = topicVocabulary.map((topic) => {
   }
 })
 
+/** Topics by the first two characters of their lower-case terms, to find those a text may hold. */
+const byStart = new Map<number, { term: string; index: number }[]>()
+/** Terms of one character, looked for on their own. */
+const single: { term: string; index: number }[] = []
+for (const [index, { lower }] of compiled.entries()) {
+  for (const term of lower) {
+    if (term.length < 2) single.push({ term, index })
+    else {
+      const key = term.charCodeAt(0) * 0x10000 + term.charCodeAt(1)
+      const list = byStart.get(key)
+      if (list) list.push({ term, index })
+      else byStart.set(key, [{ term, index }])
+    }
+  }
+}
+
+/** Which topics have a term that is a substring of `folded` (one pass over it). */
+function topicsIn(folded: string): Uint8Array {
+  const present = new Uint8Array(compiled.length)
+  for (const { term, index } of single) if (folded.includes(term)) present[index] = 1
+  let next = folded.charCodeAt(0)
+  for (let i = 0; i + 1 < folded.length; i++) {
+    const code = next
+    next = folded.charCodeAt(i + 1)
+    const list = byStart.get(code * 0x10000 + next)
+    if (!list) continue
+    for (const { term, index } of list) if (!present[index] && folded.startsWith(term, i)) present[index] = 1
+  }
+  return present
+}
+
 /** Every topic named in `text`, with the offsets of each naming. */
 export function findTopics(text: string): { topic: TopicEntry; start: number; end: number }[] {
   const found: { topic: TopicEntry; start: number; end: number }[] = []
   // Lower-casing keeps every offset unless the text has letters like "İ"; then keep the case.
   const folded = text.toLowerCase()
   const sameLength = folded.length === text.length
-  for (const { topic, lower: terms, exact, loose, looseAnyCase } of compiled) {
-    // Most topics are absent from a paragraph: a substring test rules them out cheaply.
-    if (!terms.some((term) => folded.includes(term))) continue
+  // Most topics are absent from a paragraph: a substring test rules them out cheaply.
+  const present = topicsIn(folded)
+  for (const [index, { topic, exact, loose, looseAnyCase }] of compiled.entries()) {
+    if (!present[index]) continue
     const passes: [RegExp | null, string][] = [[exact, text], sameLength ? [loose, folded] : [looseAnyCase(), text]]
     for (const [pattern, subject] of passes) {
       if (!pattern) continue
