@@ -8,7 +8,6 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import subsetFont from 'subset-font'
 
 /** The one family every face is registered under; `unicode-range` picks the face per character. */
 export const FONT_FAMILY = 'Briefing Sans'
@@ -79,14 +78,18 @@ function fontFace(weight: number, woff2: Uint8Array, range: string): string {
 
 const subsetCache = new Map<string, Uint8Array>()
 
+/** `subset-font` (with its WebAssembly) is loaded only by a page with characters the text font lacks. */
+async function subsetter(): Promise<typeof import('subset-font').default> {
+  return (await import('subset-font')).default
+}
+
 /**
  * The `@font-face` rules for a document whose text is `text`, one rule per line, in a stable order.
  * Text-font subsets are inlined whole when the text uses them (Latin always); characters none of
  * them covers come from the CJK fonts, subset to exactly those characters.
  */
 export async function fontFaces(text: string): Promise<string[]> {
-  const used = [...new Set(Array.from(text, (char) => char.codePointAt(0) ?? 0))].filter((cp) => cp > 0x20)
-  used.sort((a, b) => a - b)
+  const used = codePointsOf(text)
   const rules: string[] = []
   for (const weight of [400, 700]) {
     const faces = packageFaces(TEXT_PACKAGE, weight)
@@ -111,6 +114,28 @@ export async function fontFaces(text: string): Promise<string[]> {
   return rules
 }
 
+/**
+ * The distinct code points above U+0020 in `text`, ascending. One pass over the UTF-16 units: the
+ * page is mostly ASCII, and a megabyte of text as an array of characters costs more than the page.
+ */
+export function codePointsOf(text: string): number[] {
+  const ascii = new Uint8Array(0x80)
+  const other = new Set<number>()
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index)
+    if (unit < 0x80) {
+      ascii[unit] = 1
+      continue
+    }
+    const codePoint = text.codePointAt(index) as number
+    other.add(codePoint)
+    if (codePoint > 0xffff) index++
+  }
+  const used: number[] = []
+  for (let codePoint = 0x21; codePoint < 0x80; codePoint++) if (ascii[codePoint]) used.push(codePoint)
+  return used.concat([...other].sort((a, b) => a - b))
+}
+
 function rangeToken(from: number, to: number): string {
   const hex = (n: number) => n.toString(16).toUpperCase().padStart(4, '0')
   return from === to ? `U+${hex(from)}` : `U+${hex(from)}-${hex(to)}`
@@ -123,9 +148,11 @@ function rangeToken(from: number, to: number): string {
  */
 async function subsetRules(face: FaceSource, codePoints: number[]): Promise<string[]> {
   const key = `${face.file}:${codePoints.join(',')}`
-  const woff2 =
-    subsetCache.get(key) ??
-    (await subsetFont(readFileSync(face.file), String.fromCodePoint(...codePoints), { targetFormat: 'woff2' }))
+  let woff2 = subsetCache.get(key)
+  if (!woff2) {
+    const subsetFont = await subsetter()
+    woff2 = await subsetFont(readFileSync(face.file), String.fromCodePoint(...codePoints), { targetFormat: 'woff2' })
+  }
   subsetCache.set(key, woff2)
   const range = unicodeRange(codePoints)
   return [fontFace(400, woff2, range), fontFace(700, woff2, range)]

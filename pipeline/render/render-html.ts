@@ -3,6 +3,7 @@
  * the page, helpers registered in one place, CSS, fonts and pictures inlined. Source text only ever
  * reaches templates as data (escaped by `{{…}}`), never as a template.
  */
+import { randomBytes } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import Handlebars from 'handlebars'
@@ -31,6 +32,8 @@ export interface PageMeta {
 }
 
 let compiled: Handlebars.TemplateDelegate | undefined
+/** The Handlebars environment the layout was compiled in, with its helpers. */
+let environment: typeof Handlebars | undefined
 
 /** Partials are compiled with the layout's options, as Handlebars would when it compiles them lazily. */
 const TEMPLATE_OPTIONS = { strict: true, noEscape: false }
@@ -40,6 +43,7 @@ function layout(): Handlebars.TemplateDelegate {
   if (compiled) return compiled
   const handlebars = Handlebars.create()
   registerHelpers(handlebars)
+  environment = handlebars
   const partialsDir = join(TEMPLATES_DIR, 'partials')
   for (const name of readdirSync(partialsDir).sort()) {
     if (name.endsWith('.hbs'))
@@ -89,8 +93,18 @@ export async function renderHtml(briefing: Briefing, meta: PageMeta): Promise<st
     pictures: pictures(briefing),
     fingerprint: briefing.source.sha256.slice(0, 12),
   }
-  // The fonts carry only the glyphs the page uses, so render once to learn them.
+  // The fonts carry only the glyphs the page uses, so render once, with a marker where the font
+  // rules go, to learn them; then the rules take the marker's place, as a second render would put them.
+  const marker = `font-rules-${randomBytes(16).toString('hex')}`
+  context.fonts = [marker]
   const draft = layout()(context)
-  context.fonts = await fontFaces(draft.replace(/<style>[\s\S]*?<\/style>/g, ''))
-  return layout()(context)
+  const fonts = await fontFaces(draft.replace(/<style>[\s\S]*?<\/style>/g, ''))
+  const at = draft.indexOf(marker)
+  const cssHelper = environment?.helpers.css as ((text: string) => unknown) | undefined
+  if (at === -1 || draft.indexOf(marker, at + 1) !== -1 || draft[at + marker.length] !== '\n' || !cssHelper) {
+    context.fonts = fonts
+    return layout()(context)
+  }
+  const rules = fonts.map((font) => `${String(cssHelper(font))}\n`).join('')
+  return `${draft.slice(0, at)}${rules}${draft.slice(at + marker.length + 1)}`
 }
