@@ -22,6 +22,11 @@ import {
   temporaryDir,
 } from './support.ts'
 
+/** Wait (bounded) for `processes` to list none, and fail naming those that are left. */
+async function expectNoneLeft(processes: () => number[]): Promise<void> {
+  expect(await eventually(processes, (left) => left.length === 0)).toEqual([])
+}
+
 /** Name → SHA-256 of every file in `dir`, hidden ones included. */
 async function snapshot(dir: string): Promise<Record<string, string>> {
   const names = (await readdir(dir)).sort()
@@ -97,12 +102,7 @@ describe('a build that is stopped or fails', () => {
       `build: stopped by ${signal}; browser closed; earlier outputs unchanged`,
     ])
     expect(await snapshot(out)).toEqual(before)
-    expect(
-      await eventually(
-        () => processGroup(group),
-        (left) => left.length === 0,
-      ),
-    ).toEqual([])
+    await expectNoneLeft(() => processGroup(group))
     expect(processesMatching(build.tmp)).toEqual([])
   })
 
@@ -113,12 +113,7 @@ describe('a build that is stopped or fails', () => {
       'build: the PDF did not render within 50 ms (set BRIEFING_RENDER_TIMEOUT_MS to allow more)',
     ])
     expect(await snapshot(out)).toEqual(before)
-    expect(
-      await eventually(
-        () => processesMatching(run.tmp),
-        (left) => left.length === 0,
-      ),
-    ).toEqual([])
+    await expectNoneLeft(() => processesMatching(run.tmp))
   })
 
   it('a browser that does not start in time: exit 1, one line, outputs unchanged, no browser left', async () => {
@@ -130,11 +125,6 @@ describe('a build that is stopped or fails', () => {
       ),
     ])
     expect(await snapshot(out)).toEqual(before)
-    expect(
-      await eventually(
-        () => processesMatching(run.tmp),
-        (left) => left.length === 0,
-      ),
-    ).toEqual([])
+    await expectNoneLeft(() => processesMatching(run.tmp))
   })
 })
