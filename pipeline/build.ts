@@ -95,11 +95,30 @@ interface Planned {
   fresh: boolean
 }
 
+/**
+ * Each source's date, asked for at once (it may take a `git log` per source) and awaited by `plan`.
+ * A failure is kept for `plan` to report, where the build has always reported it.
+ */
+function askDates(sources: string[]): Map<string, Promise<string>> {
+  const dates = new Map<string, Promise<string>>()
+  for (const path of sources) {
+    const date = sourceDate(path)
+    date.catch(() => {})
+    dates.set(path, date)
+  }
+  return dates
+}
+
 /** Key every source and check its outputs against the record of the last build. */
-async function plan(sources: string[], inputs: BuildInputs, manifest: Manifest): Promise<Planned[]> {
+async function plan(
+  sources: string[],
+  dates: Map<string, Promise<string>>,
+  inputs: BuildInputs,
+  manifest: Manifest,
+): Promise<Planned[]> {
   return Promise.all(
     sources.map(async (path): Promise<Planned> => {
-      const date = await sourceDate(path).catch((error: unknown) => {
+      const date = await (dates.get(path) ?? sourceDate(path)).catch((error: unknown) => {
         if (error instanceof BuildFailure) throw error
         return undefined
       })
@@ -123,14 +142,17 @@ async function pickBrowser(): Promise<BrowserChoice> {
   return choice
 }
 
-/** Start the build's one browser (importing Puppeteer only now); returns at once, the launch goes on. */
-async function startBrowser(choice: BrowserChoice): Promise<{ launching: Promise<Browser> }> {
-  const { launchBrowser } = await import('./print/launch-browser.ts')
-  const launching = launchBrowser(choice)
+/** Start the build's one browser (importing Puppeteer only now); the import and the launch go on meanwhile. */
+function startBrowser(choice: BrowserChoice): Promise<Browser> {
+  const launching = import('./print/launch-browser.ts').then(({ launchBrowser }) => launchBrowser(choice))
   // A launch failure is reported where the browser is first awaited; do not let it go unhandled meanwhile.
   launching.catch(() => {})
-  // Wrapped, or `await startBrowser()` would wait for the launch itself.
-  return { launching }
+  return launching
+}
+
+/** Close the build's browser, if one was started (and did start). */
+async function closeBrowser(browser: Promise<Browser> | null): Promise<void> {
+  if (browser) await (await browser.catch(() => null))?.close()
 }
 
 /** Run `work` over `items`, at most `limit` at a time. */
@@ -147,6 +169,7 @@ async function main(): Promise<number> {
   exitOnSignals()
   const options = parseOptions(process.argv.slice(2))
   const sources = options.sources ?? (await listSources('source'))
+  const dates = askDates(sources)
   const log = (line: string) => options.quiet || console.log(line)
   const timing = (name: string) => (stage: string, ms: number) =>
     log(`${stage.padEnd(7)}${`${Math.round(ms)} ms`.padStart(8)}  ${name}`)
@@ -155,21 +178,23 @@ async function main(): Promise<number> {
   /** 2. What is already built: sources whose inputs and outputs are unchanged are skipped. */
   const manifest = await loadManifest(options.outDir)
   let browser: Promise<Browser> | null = null
+  /** The browser closing, once nothing is left to print. */
+  let closing: Promise<void> | null = null
   let failed = 0
   try {
     // A source never built into this folder, or whose outputs are gone, is to be built whatever its
-    // key: start the browser now, then load the stages while the inputs are hashed.
+    // key: start the browser now, and load the stages while it starts and the inputs are hashed.
     const unbuilt = sources.some((path) => !mayBeFresh(manifest.entries[resolve(path)]))
-    if (choice && unbuilt) browser = (await startBrowser(choice)).launching
+    if (choice && unbuilt) browser = startBrowser(choice)
     let stages = unbuilt ? import('./build-briefing.ts') : null
     stages?.catch(() => {})
     const inputs = await buildInputs(choice?.executablePath ?? null)
-    const planned = await plan(sources, inputs, manifest)
+    const planned = await plan(sources, dates, inputs, manifest)
     const stale = planned.filter((source) => !source.fresh)
     for (const source of planned) if (source.fresh) log(`${'cached'.padEnd(15)}  ${relative('.', source.path)}`)
 
     /** 3. The one browser, started before any source is parsed so it is ready by the time the first HTML is. */
-    if (choice && stale.length > 0) browser ??= (await startBrowser(choice)).launching
+    if (choice && stale.length > 0) browser ??= startBrowser(choice)
 
     /** 4. Each stale source through every stage, side by side up to the core count. */
     if (stale.length > 0) {
@@ -195,12 +220,13 @@ async function main(): Promise<number> {
       })
     }
 
-    /** 5. The schema every JSON output follows, and the index of the folder. */
+    /** 5. The schema every JSON output follows, and the index of the folder, while the browser closes. */
+    closing = closeBrowser(browser)
+    closing.catch(() => {})
     await writeSchema(options.outDir, inputs, manifest, timing('briefing.schema.json'))
     await writeIndex(options.outDir, inputs, manifest, timing('index.html'))
   } finally {
-    if (browser) await (await browser.catch(() => null))?.close()
-    await saveManifest(options.outDir, manifest)
+    await Promise.all([closing ?? closeBrowser(browser), saveManifest(options.outDir, manifest)])
   }
   return failed > 0 ? 1 : 0
 }

@@ -11,10 +11,13 @@ import { TypeCompiler } from '@sinclair/typebox/compiler'
 import { type Briefing, BriefingSchema } from '../briefing-schema.ts'
 import { BuildFailure } from '../source/messages.ts'
 
-const checker = TypeCompiler.Compile(BriefingSchema)
+let checker: ReturnType<typeof TypeCompiler.Compile<typeof BriefingSchema>> | undefined
 
 /** Throw (a bug in our code, not in the source) when `briefing` breaks its own contract. */
 export function assertValidBriefing(briefing: Briefing): void {
+  // Compiled on first use, not when the module loads; the errors are looked for only when the check fails.
+  checker ??= TypeCompiler.Compile(BriefingSchema)
+  if (checker.Check(briefing)) return
   const first = checker.Errors(briefing).First()
   if (first) throw new Error(`Briefing data breaks its schema at ${first.path || '/'}: ${first.message}`)
 }
