@@ -19,8 +19,22 @@ interface Index {
   aff: Buffer
   prefixes: string[]
   byKey: Map<string, string[]>
+  /** The same entries by their stem's first `FINE` letters, each with its `byKey` key. */
+  byFine: Map<string, Entry[]>
   always: string[]
 }
+
+/** A dictionary line and the key it is under in `byKey`. */
+interface Entry {
+  line: string
+  key: string
+}
+
+/**
+ * How many first letters the finer index keys on. The reasoning above holds for any number: every
+ * form of a stem starts with its first `min(FINE, length - 1)` letters, after a prefix.
+ */
+const FINE = 5
 
 let index: Index | undefined
 
@@ -31,6 +45,7 @@ function load(): Index {
     .map((match) => (match[1] ?? '').split('/')[0] ?? '')
     .filter((prefix) => prefix && prefix !== '0')
   const byKey = new Map<string, string[]>()
+  const byFine = new Map<string, Entry[]>()
   const always: string[] = []
   for (const line of Buffer.from(enGb.dic).toString('utf8').split('\n').slice(1)) {
     const stem = (line.split('/')[0] ?? '').toLowerCase()
@@ -41,19 +56,24 @@ function load(): Index {
       const list = byKey.get(key)
       if (list) list.push(line)
       else byKey.set(key, [line])
+      const fine = stem.slice(0, Math.max(1, Math.min(FINE, stem.length - 1)))
+      const entries = byFine.get(fine)
+      if (entries) entries.push({ line, key })
+      else byFine.set(fine, [{ line, key }])
     }
   }
-  index = { aff, prefixes: [...new Set(prefixes)], byKey, always }
+  index = { aff, prefixes: [...new Set(prefixes)], byKey, byFine, always }
   return index
 }
 
-/** The index keys under which the stems of `word` can be. */
-function keysOf(word: string, prefixes: readonly string[]): string[] {
+/** The index keys (of `depth` letters at most) under which the stems of `word` can be. */
+function keysOf(word: string, prefixes: readonly string[], depth = 3): string[] {
   const lower = word.toLowerCase()
-  const keys = [lower.slice(0, 1), lower.slice(0, 2), lower.slice(0, 3)]
+  const keys: string[] = []
+  for (let n = 1; n <= depth; n++) keys.push(lower.slice(0, n))
   for (const prefix of prefixes) {
     const rest = lower.startsWith(prefix) ? lower.slice(prefix.length) : ''
-    if (rest) keys.push(rest.slice(0, 1), rest.slice(0, 2), rest.slice(0, 3))
+    if (rest) for (let n = 1; n <= depth; n++) keys.push(rest.slice(0, n))
   }
   return keys
 }
@@ -75,4 +95,126 @@ export function checkerFor(words: Iterable<string>, skip: ReadonlySet<string> = 
   const lines = [...always]
   for (const key of [...keys].sort()) lines.push(...(byKey.get(key) ?? []))
   return { spell: nspell({ aff, dic: Buffer.from(`${lines.length}\n${lines.join('\n')}`) }), keys }
+}
+
+/** The index keys whose entries `checkerFor(words)` would load. */
+export function keysFor(words: Iterable<string>): Set<string> {
+  const { prefixes } = load()
+  const keys = new Set<string>()
+  for (const word of words) for (const key of keysOf(word, prefixes)) keys.add(key)
+  return keys
+}
+
+/** A checker over some of the dictionary's entries, with the entries it holds. */
+export interface SubsetChecker {
+  spell: Checker
+  entries: ReadonlySet<object>
+}
+
+/**
+ * A checker that answers for each of `words` exactly as `checkerFor` with the index keys `within`
+ * would, loading only the entries that can spell one of `words` (found by the finer index):
+ * those of `within` that cannot are not needed. Entries in `skip` are left out (already held by
+ * another checker the caller consults too). Hunspell's ICONV turns `’` into `'` before the
+ * look-up, so both spellings of a word are looked up here.
+ */
+export function checkerWithin(
+  words: Iterable<string>,
+  within: ReadonlySet<string>,
+  skip: ReadonlySet<object> = new Set(),
+): SubsetChecker {
+  const { aff, prefixes, byFine, always } = load()
+  const fine = new Set<string>()
+  for (const word of words) {
+    for (const key of keysOf(word, prefixes, FINE)) fine.add(key)
+    if (word.includes('’')) for (const key of keysOf(word.replace(/’/g, "'"), prefixes, FINE)) fine.add(key)
+  }
+  const entries = new Set<Entry>()
+  for (const key of fine)
+    for (const entry of byFine.get(key) ?? []) if (within.has(entry.key) && !skip.has(entry)) entries.add(entry)
+  const lines = [...always]
+  for (const entry of entries) lines.push(entry.line)
+  return { spell: nspell({ aff, dic: Buffer.from(`${lines.length}\n${lines.join('\n')}`) }), entries }
+}
+
+/** A checker that loads entries as words come: `prepare` them in batches to build fewer checkers. */
+export interface LazyChecker {
+  correct: (word: string) => boolean
+  prepare: (words: Iterable<string>) => void
+}
+
+/**
+ * A checker that answers for any word exactly as `checkerFor` with the index keys `within` would
+ * (leaving out the entries in `skip`, held by another checker the caller consults too), loading
+ * the entries that can spell a word only when that word, or a batch it is in, comes. Each batch is
+ * a checker of its own, asked only about the words its keys can spell.
+ */
+export function lazyCheckerWithin(within: ReadonlySet<string>, skip: ReadonlySet<object>): LazyChecker {
+  const { aff, prefixes, byFine, always } = load()
+  /** Fine keys already loaded, with the checker holding their entries (`undefined`: none). */
+  const covered = new Map<string, Checker | undefined>()
+  const keysOfWord = (word: string) => {
+    const keys = keysOf(word, prefixes, FINE)
+    if (word.includes('’')) keys.push(...keysOf(word.replace(/’/g, "'"), prefixes, FINE))
+    return keys
+  }
+  const load_ = (keys: Iterable<string>) => {
+    const lines: string[] = []
+    const holding: string[] = []
+    for (const key of keys) {
+      if (covered.has(key)) continue
+      covered.set(key, undefined)
+      let held = false
+      for (const entry of byFine.get(key) ?? [])
+        if (within.has(entry.key) && !skip.has(entry)) {
+          lines.push(entry.line)
+          held = true
+        }
+      if (held) holding.push(key)
+    }
+    if (!lines.length) return
+    const checker = nspell({
+      aff,
+      dic: Buffer.from(`${always.length + lines.length}\n${[...always, ...lines].join('\n')}`),
+    })
+    for (const key of holding) covered.set(key, checker)
+  }
+  // The keys of an ASCII word come from its first letters (a prefix and `FINE` letters at most),
+  // so words that begin alike share the checkers to ask.
+  const routes = new Map<string, Checker[]>()
+  const headLength = Math.max(0, ...prefixes.map((prefix) => prefix.length)) + FINE + 1
+  const routeId = (word: string) => {
+    const head = word.slice(0, headLength)
+    return /^[ -~]*$/.test(head) ? head : undefined
+  }
+  const route = (word: string): Checker[] => {
+    const id = routeId(word)
+    let found = id === undefined ? undefined : routes.get(id)
+    if (!found) {
+      const keys = keysOfWord(word)
+      load_(keys)
+      const checkers = new Set<Checker>()
+      for (const key of keys) {
+        const checker = covered.get(key)
+        if (checker) checkers.add(checker)
+      }
+      found = [...checkers]
+      if (id !== undefined) routes.set(id, found)
+    }
+    return found
+  }
+  return {
+    prepare: (words) => {
+      const keys = new Set<string>()
+      const seen = new Set<string>()
+      for (const word of words) {
+        const id = routeId(word)
+        if (id !== undefined && (seen.has(id) || routes.has(id))) continue
+        if (id !== undefined) seen.add(id)
+        for (const key of keysOfWord(word)) if (!covered.has(key)) keys.add(key)
+      }
+      load_(keys)
+    },
+    correct: (word) => route(word).some((checker) => checker.correct(word)),
+  }
 }
