@@ -18,8 +18,9 @@ export type Checker = ReturnType<typeof nspell>
 interface Index {
   aff: Buffer
   prefixes: string[]
-  byKey: Map<string, string[]>
-  /** The same entries by their stem's first `FINE` letters, each with its `byKey` key. */
+  /** Every entry (but the numbers), in the dictionary's order. */
+  all: Entry[]
+  /** The entries by their stem's first `FINE` letters, each with its `byKey` key. */
   byFine: Map<string, Entry[]>
   always: string[]
 }
@@ -44,26 +45,48 @@ function load(): Index {
   const prefixes = [...aff.toString('utf8').matchAll(/^PFX[ \t]+\S+[ \t]+\S+[ \t]+(\S+)[ \t]+\S+/gm)]
     .map((match) => (match[1] ?? '').split('/')[0] ?? '')
     .filter((prefix) => prefix && prefix !== '0')
-  const byKey = new Map<string, string[]>()
   const byFine = new Map<string, Entry[]>()
+  const all: Entry[] = []
   const always: string[] = []
-  for (const line of Buffer.from(enGb.dic).toString('utf8').split('\n').slice(1)) {
-    const stem = (line.split('/')[0] ?? '').toLowerCase()
+  const dic = Buffer.from(enGb.dic).toString('utf8')
+  // Line by line after the count line, without splitting the whole file into an array first.
+  let at = dic.indexOf('\n') + 1
+  while (at > 0 && at <= dic.length) {
+    const next = dic.indexOf('\n', at)
+    const end = next < 0 ? dic.length : next
+    const line = dic.slice(at, end)
+    at = next < 0 ? dic.length + 1 : next + 1
+    const slash = line.indexOf('/')
+    const stem = (slash < 0 ? line : line.slice(0, slash)).toLowerCase()
     if (!stem) continue
-    if (/^\d/.test(stem)) always.push(line)
+    const first = stem.charCodeAt(0)
+    if (first >= 48 && first <= 57) always.push(line)
     else {
       const key = stem.slice(0, Math.max(1, Math.min(3, stem.length - 1)))
-      const list = byKey.get(key)
-      if (list) list.push(line)
-      else byKey.set(key, [line])
       const fine = stem.slice(0, Math.max(1, Math.min(FINE, stem.length - 1)))
+      const entry = { line, key }
+      all.push(entry)
       const entries = byFine.get(fine)
-      if (entries) entries.push({ line, key })
-      else byFine.set(fine, [{ line, key }])
+      if (entries) entries.push(entry)
+      else byFine.set(fine, [entry])
     }
   }
-  index = { aff, prefixes: [...new Set(prefixes)], byKey, byFine, always }
+  index = { aff, prefixes: [...new Set(prefixes)], all, byFine, always }
   return index
+}
+
+let byKeyCache: Map<string, string[]> | undefined
+
+/** The entries by their stem's first three letters (`checkerFor`'s index), built when first asked for. */
+function byKey(): Map<string, string[]> {
+  if (byKeyCache) return byKeyCache
+  byKeyCache = new Map<string, string[]>()
+  for (const { line, key } of load().all) {
+    const list = byKeyCache.get(key)
+    if (list) list.push(line)
+    else byKeyCache.set(key, [line])
+  }
+  return byKeyCache
 }
 
 /** The index keys (of `depth` letters at most) under which the stems of `word` can be. */
@@ -89,11 +112,12 @@ export interface PartialChecker {
  * entries under `skip` (already held by another checker the caller consults too).
  */
 export function checkerFor(words: Iterable<string>, skip: ReadonlySet<string> = new Set()): PartialChecker {
-  const { aff, prefixes, byKey, always } = load()
+  const { aff, prefixes, always } = load()
+  const index = byKey()
   const keys = new Set<string>()
   for (const word of words) for (const key of keysOf(word, prefixes)) if (!skip.has(key)) keys.add(key)
   const lines = [...always]
-  for (const key of [...keys].sort()) lines.push(...(byKey.get(key) ?? []))
+  for (const key of [...keys].sort()) lines.push(...(index.get(key) ?? []))
   return { spell: nspell({ aff, dic: Buffer.from(`${lines.length}\n${lines.join('\n')}`) }), keys }
 }
 
