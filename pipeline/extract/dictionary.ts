@@ -149,9 +149,14 @@ export function checkerWithin(
 ): SubsetChecker {
   const { aff, prefixes, byFine, always } = load()
   const fine = new Set<string>()
+  // The keys of a word are those of its lower case.
+  const seen = new Set<string>()
   for (const word of words) {
-    for (const key of keysOf(word, prefixes, FINE)) fine.add(key)
-    if (word.includes('’')) for (const key of keysOf(word.replace(/’/g, "'"), prefixes, FINE)) fine.add(key)
+    const lower = word.toLowerCase()
+    if (seen.has(lower)) continue
+    seen.add(lower)
+    for (const key of keysOf(lower, prefixes, FINE)) fine.add(key)
+    if (lower.includes('’')) for (const key of keysOf(lower.replace(/’/g, "'"), prefixes, FINE)) fine.add(key)
   }
   const entries = new Set<Entry>()
   for (const key of fine)

@@ -105,6 +105,8 @@ const MAX_WORDS = Math.max(...[...inTextNames].map((name) => name.split(/[\s-]+/
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.&]*/gu
 const FIRST_WORD = /^[\p{L}\p{N}][\p{L}\p{N}'’.&]*/u
+/** A word that ends in neither a possessive nor a stop, which `scan` keeps whole. */
+const ENDS_PLAIN = /[^s.’']$/
 
 /**
  * The first word of `name` as `scan` reads a text ("Timor" of "Timor-Leste"): a name found at a
@@ -130,8 +132,12 @@ function scan(
   // A possessive or a full stop ends the word ("Japan's", "Japan.") but is no part of the name.
   const words = [...text.matchAll(WORD)].map((m) => {
     const whole = m[0]
-    const trimmed = whole.replace(/['’]s$/, '').replace(/[.’']+$/, '')
-    return { start: m.index, end: m.index + trimmed.length, first: mayStart(whole) || mayStart(trimmed) }
+    const trimmed = ENDS_PLAIN.test(whole) ? whole : whole.replace(/['’]s$/, '').replace(/[.’']+$/, '')
+    return {
+      start: m.index,
+      end: m.index + trimmed.length,
+      first: mayStart(whole) || (trimmed !== whole && mayStart(trimmed)),
+    }
   })
   const found: { start: number; end: number; name: string }[] = []
   let i = 0

@@ -69,6 +69,25 @@ function topicsIn(folded: string): Uint8Array {
   return present
 }
 
+const NOT_WORD = /[^\p{L}\p{N}]/gu
+
+/**
+ * Which topics have a term at a word start of `folded` (at its start or after a character that is
+ * neither a letter nor a digit): where alone the patterns can match, since each begins with
+ * `(?<![\p{L}\p{N}])`.
+ */
+function topicsAtWordStarts(folded: string): Uint8Array {
+  const present = new Uint8Array(compiled.length)
+  const check = (i: number) => {
+    const list = byStart.get(folded.charCodeAt(i) * 0x10000 + folded.charCodeAt(i + 1))
+    if (list) for (const { term, index } of list) if (!present[index] && folded.startsWith(term, i)) present[index] = 1
+  }
+  for (const { term, index } of single) if (folded.includes(term)) present[index] = 1
+  check(0)
+  for (const match of folded.matchAll(NOT_WORD)) check(match.index + match[0].length)
+  return present
+}
+
 /** Every topic named in `text`, with the offsets of each naming. */
 export function findTopics(text: string): { topic: TopicEntry; start: number; end: number }[] {
   const found: { topic: TopicEntry; start: number; end: number }[] = []
@@ -76,7 +95,7 @@ export function findTopics(text: string): { topic: TopicEntry; start: number; en
   const folded = text.toLowerCase()
   const sameLength = folded.length === text.length
   // Most topics are absent from a paragraph: a substring test rules them out cheaply.
-  const present = topicsIn(folded)
+  const present = sameLength ? topicsAtWordStarts(folded) : topicsIn(folded)
   for (const [index, { topic, exact, loose, looseAnyCase }] of compiled.entries()) {
     if (!present[index]) continue
     const passes: [RegExp | null, string][] = [[exact, text], sameLength ? [loose, folded] : [looseAnyCase(), text]]
