@@ -58,6 +58,15 @@ export function pdfMeta(briefing: Briefing, file: VFile): PdfMeta {
   }
 }
 
+/**
+ * The tree and the data stages. A function of its own so the tree (for a large source, the largest
+ * thing a build holds) can be collected as soon as the data is extracted, not kept to the end.
+ */
+async function treeAndData(file: VFile, options: BuildOptions): Promise<Briefing> {
+  const tree = await stage('tree', options, () => parseTree(file))
+  return stage('data', options, () => extractBriefing(tree, file))
+}
+
 /** Build the briefing of the source at `path` into `options.outDir`. */
 export async function buildBriefing(path: string, options: BuildOptions): Promise<BuildResult> {
   const name = basename(path, extname(path))
@@ -66,8 +75,7 @@ export async function buildBriefing(path: string, options: BuildOptions): Promis
     read.data.sourceDate = options.sourceDate ?? (await sourceDate(path))
     return read
   })
-  const tree = await stage('tree', options, () => parseTree(file))
-  const briefing = await stage('data', options, () => extractBriefing(tree, file))
+  const briefing = await treeAndData(file, options)
   const html = await stage('html', options, () => {
     const frontmatter = file.data.frontmatter ?? {}
     return renderHtml(briefing, {
@@ -94,8 +102,13 @@ export async function buildBriefing(path: string, options: BuildOptions): Promis
   // Nothing is written before everything is made, so a failure leaves the earlier outputs as they were.
   const files = await stage('write', options, async () => {
     if (pdf) targets.push([join(options.outDir, `${name}.pdf`), pdf])
-    await Promise.all(targets.map(([target, data]) => writeAtomic(target, data)))
-    return Object.fromEntries(targets.map(([target, data]) => [resolve(target), sha256(data)]))
+    // Each text encoded once (UTF-8, as writing and hashing a string would), for both the file and its hash.
+    const encoded = targets.map(([target, data]): [string, Uint8Array] => [
+      target,
+      typeof data === 'string' ? Buffer.from(data, 'utf8') : data,
+    ])
+    await Promise.all(encoded.map(([target, data]) => writeAtomic(target, data)))
+    return Object.fromEntries(encoded.map(([target, data]) => [resolve(target), sha256(data)]))
   })
   return { file, briefing, html, files }
 }
