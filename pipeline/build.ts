@@ -198,7 +198,8 @@ async function main(): Promise<number> {
 
     /** 4. Each stale source through every stage, side by side up to the core count. */
     if (stale.length > 0) {
-      const { buildBriefing } = await (stages ??= import('./build-briefing.ts'))
+      stages ??= import('./build-briefing.ts')
+      const { buildBriefing } = await stages
       await eachLimited(stale, availableParallelism(), async (source) => {
         const name = relative('.', source.path)
         const id = resolve(source.path)
