@@ -75,16 +75,16 @@ function load(): Index {
   return index
 }
 
-let byKeyCache: Map<string, string[]> | undefined
+let byKeyCache: Map<string, Entry[]> | undefined
 
 /** The entries by their stem's first three letters (`checkerFor`'s index), built when first asked for. */
-function byKey(): Map<string, string[]> {
+function byKey(): Map<string, Entry[]> {
   if (byKeyCache) return byKeyCache
-  byKeyCache = new Map<string, string[]>()
-  for (const { line, key } of load().all) {
-    const list = byKeyCache.get(key)
-    if (list) list.push(line)
-    else byKeyCache.set(key, [line])
+  byKeyCache = new Map<string, Entry[]>()
+  for (const entry of load().all) {
+    const list = byKeyCache.get(entry.key)
+    if (list) list.push(entry)
+    else byKeyCache.set(entry.key, [entry])
   }
   return byKeyCache
 }
@@ -117,15 +117,21 @@ export function checkerFor(words: Iterable<string>, skip: ReadonlySet<string> = 
   const keys = new Set<string>()
   for (const word of words) for (const key of keysOf(word, prefixes)) if (!skip.has(key)) keys.add(key)
   const lines = [...always]
-  for (const key of [...keys].sort()) lines.push(...(index.get(key) ?? []))
+  for (const key of [...keys].sort()) for (const entry of index.get(key) ?? []) lines.push(entry.line)
   return { spell: nspell({ aff, dic: Buffer.from(`${lines.length}\n${lines.join('\n')}`) }), keys }
 }
 
-/** The index keys whose entries `checkerFor(words)` would load. */
-export function keysFor(words: Iterable<string>): Set<string> {
+/**
+ * The index keys whose entries `checkerFor(words)` would load; with `converted`, those of each
+ * word with `’` read as `'` too (as Hunspell's ICONV does before a look-up).
+ */
+export function keysFor(words: Iterable<string>, converted = false): Set<string> {
   const { prefixes } = load()
   const keys = new Set<string>()
-  for (const word of words) for (const key of keysOf(word, prefixes)) keys.add(key)
+  for (const word of words) {
+    for (const key of keysOf(word, prefixes)) keys.add(key)
+    if (converted && word.includes('’')) for (const key of keysOf(word.replace(/’/g, "'"), prefixes)) keys.add(key)
+  }
   return keys
 }
 
@@ -166,84 +172,10 @@ export function checkerWithin(
   return { spell: nspell({ aff, dic: Buffer.from(`${lines.length}\n${lines.join('\n')}`) }), entries }
 }
 
-/** A checker that loads entries as words come: `prepare` them in batches to build fewer checkers. */
-export interface LazyChecker {
-  correct: (word: string) => boolean
-  prepare: (words: Iterable<string>) => void
-}
-
 /**
- * A checker that answers for any word exactly as `checkerFor` with the index keys `within` would
- * (leaving out the entries in `skip`, held by another checker the caller consults too), loading
- * the entries that can spell a word only when that word, or a batch it is in, comes. Each batch is
- * a checker of its own, asked only about the words its keys can spell.
+ * How many first characters of a word decide which index keys (of `depth` letters) it has: a
+ * prefix and `depth` letters. Words that begin alike need the same entries.
  */
-export function lazyCheckerWithin(within: ReadonlySet<string>, skip: ReadonlySet<object>): LazyChecker {
-  const { aff, prefixes, byFine, always } = load()
-  /** Fine keys already loaded, with the checker holding their entries (`undefined`: none). */
-  const covered = new Map<string, Checker | undefined>()
-  const keysOfWord = (word: string) => {
-    const keys = keysOf(word, prefixes, FINE)
-    if (word.includes('’')) keys.push(...keysOf(word.replace(/’/g, "'"), prefixes, FINE))
-    return keys
-  }
-  const load_ = (keys: Iterable<string>) => {
-    const lines: string[] = []
-    const holding: string[] = []
-    for (const key of keys) {
-      if (covered.has(key)) continue
-      covered.set(key, undefined)
-      let held = false
-      for (const entry of byFine.get(key) ?? [])
-        if (within.has(entry.key) && !skip.has(entry)) {
-          lines.push(entry.line)
-          held = true
-        }
-      if (held) holding.push(key)
-    }
-    if (!lines.length) return
-    const checker = nspell({
-      aff,
-      dic: Buffer.from(`${always.length + lines.length}\n${[...always, ...lines].join('\n')}`),
-    })
-    for (const key of holding) covered.set(key, checker)
-  }
-  // The keys of an ASCII word come from its first letters (a prefix and `FINE` letters at most),
-  // so words that begin alike share the checkers to ask.
-  const routes = new Map<string, Checker[]>()
-  const headLength = Math.max(0, ...prefixes.map((prefix) => prefix.length)) + FINE + 1
-  const routeId = (word: string) => {
-    const head = word.slice(0, headLength)
-    return /^[ -~]*$/.test(head) ? head : undefined
-  }
-  const route = (word: string): Checker[] => {
-    const id = routeId(word)
-    let found = id === undefined ? undefined : routes.get(id)
-    if (!found) {
-      const keys = keysOfWord(word)
-      load_(keys)
-      const checkers = new Set<Checker>()
-      for (const key of keys) {
-        const checker = covered.get(key)
-        if (checker) checkers.add(checker)
-      }
-      found = [...checkers]
-      if (id !== undefined) routes.set(id, found)
-    }
-    return found
-  }
-  return {
-    prepare: (words) => {
-      const keys = new Set<string>()
-      const seen = new Set<string>()
-      for (const word of words) {
-        const id = routeId(word)
-        if (id !== undefined && (seen.has(id) || routes.has(id))) continue
-        if (id !== undefined) seen.add(id)
-        for (const key of keysOfWord(word)) if (!covered.has(key)) keys.add(key)
-      }
-      load_(keys)
-    },
-    correct: (word) => route(word).some((checker) => checker.correct(word)),
-  }
+export function keySpan(depth = FINE): number {
+  return Math.max(0, ...load().prefixes.map((prefix) => prefix.length)) + depth
 }

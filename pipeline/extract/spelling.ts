@@ -5,7 +5,7 @@
  * asked only for the few words that are flagged, which keeps the check fast.
  */
 import words from '../data/words.json' with { type: 'json' }
-import { type Checker, checkerWithin, keysFor, lazyCheckerWithin } from './dictionary.ts'
+import { type Checker, checkerWithin, keySpan, keysFor } from './dictionary.ts'
 import { allNames } from './gazetteer.ts'
 
 /** An unknown word and what it probably should be. */
@@ -91,13 +91,20 @@ export function findMisspellings(texts: readonly string[]): Misspelling[][] {
   })
   const all = flagged.flat()
   // Suggestions are words one or two edits away, judged with the entries under the keys of the
-  // words near the flagged ones as well as those of the text: loaded as the search goes.
-  let either: Speller = spell
+  // words near the flagged ones and those of the text, of which only the entries that can spell
+  // a word the search may try are loaded.
+  let either: Pick<Checker, 'correct'> = spell
   if (all.length) {
     const near = keysFor(all.flatMap(({ word }) => [...nearVariants(word.toLowerCase())]))
     for (const key of within) near.add(key)
-    const more = lazyCheckerWithin(near, text.entries)
-    either = { correct: (word: string) => spell.correct(word) || more.correct(word), prepare: more.prepare }
+    const suggested: string[] = []
+    for (const { word } of all) if (suggested.length < 100 && !suggested.includes(word)) suggested.push(word)
+    const more = checkerWithin(
+      suggested.flatMap((word) => [...candidates(word)]),
+      near,
+      text.entries,
+    ).spell
+    either = { correct: (word: string) => spell.correct(word) || more.correct(word) }
   }
   // One suggestion search per distinct word, and none past the first hundred (a text that is
   // mostly unknown words is not English prose; its warnings still come, without suggestions).
@@ -121,10 +128,17 @@ function lookups(word: string): string[] {
   return [word, word.toLowerCase(), word.replace(/’/g, "'"), plain, plain.toLowerCase()]
 }
 
-/** A spelling checker; `prepare` announces words about to be asked, so they load together. */
-interface Speller {
-  correct: (word: string) => boolean
-  prepare?: (words: Iterable<string>) => void
+/**
+ * Words whose index keys are those of every word `suggest` may try for `word`: its British
+ * spellings as `isCorrect` looks them up, and the edits (one, or a deletion and one) of its first
+ * letters, the only ones its keys depend on (two edits move a letter by two places at most).
+ */
+function* candidates(word: string): Generator<string> {
+  for (const [pattern, replacement] of BRITISH) yield* lookups(word.replace(pattern, replacement))
+  const head = word.toLowerCase().slice(0, keySpan() + 2)
+  yield head
+  yield* edits(head)
+  for (const first of edits(head, true)) yield* edits(first)
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz'
@@ -148,12 +162,8 @@ const BRITISH: [RegExp, string][] = [
  * Up to three suggestions for a flagged word: its British spelling, else dictionary words one
  * edit away, else two (nspell's own `suggest` takes up to half a second a word, too slow here).
  */
-function suggest(spell: Speller, word: string): string[] {
+function suggest(spell: Pick<Checker, 'correct'>, word: string): string[] {
   const lower = word.toLowerCase()
-  spell.prepare?.([
-    ...BRITISH.flatMap(([pattern, replacement]) => lookups(word.replace(pattern, replacement))),
-    ...edits(lower),
-  ])
   for (const [pattern, replacement] of BRITISH) {
     const british = word.replace(pattern, replacement)
     if (british !== word && isCorrect(spell, british)) return [british]
@@ -166,16 +176,10 @@ function suggest(spell: Speller, word: string): string[] {
     if (found.size === 3) break
   }
   if (found.size > 0) return [...found]
-  spell.prepare?.(twoEdits(lower))
   for (const first of edits(lower, true)) {
     for (const candidate of edits(first)) if (spell.correct(candidate)) return [shape(candidate)]
   }
   return []
-}
-
-/** The words `suggest` tries two edits from `word`. */
-function* twoEdits(word: string): Generator<string> {
-  for (const first of edits(word, true)) yield* edits(first)
 }
 
 /**
