@@ -92,8 +92,8 @@ export function findMisspellings(texts: readonly string[]): Misspelling[][] {
   const all = flagged.flat()
   // Suggestions are words one or two edits away, judged with the entries under the keys of the
   // words near the flagged ones and those of the text, of which only the entries that can spell
-  // a word the search may try are loaded.
-  let either: Pick<Checker, 'correct'> = spell
+  // a word the search may try are loaded: for one edit up front, for two when a word needs them.
+  let either: Speller = spell
   if (all.length) {
     const near = keysFor(all.flatMap(({ word }) => [...nearVariants(word.toLowerCase())]))
     for (const key of within) near.add(key)
@@ -104,7 +104,13 @@ export function findMisspellings(texts: readonly string[]): Misspelling[][] {
       near,
       text.entries,
     ).spell
-    either = { correct: (word: string) => spell.correct(word) || more.correct(word) }
+    either = {
+      correct: (word: string) => spell.correct(word) || more.correct(word),
+      twoEdits: (word: string) => {
+        const far = checkerWithin(farCandidates(word), near, text.entries).spell
+        return { correct: (candidate: string) => spell.correct(candidate) || far.correct(candidate) }
+      },
+    }
   }
   // One suggestion search per distinct word, and none past the first hundred (a text that is
   // mostly unknown words is not English prose; its warnings still come, without suggestions).
@@ -129,15 +135,29 @@ function lookups(word: string): string[] {
 }
 
 /**
- * Words whose index keys are those of every word `suggest` may try for `word`: its British
- * spellings as `isCorrect` looks them up, and the edits (one, or a deletion and one) of its first
- * letters, the only ones its keys depend on (two edits move a letter by two places at most).
+ * A spelling checker; `twoEdits` gives one for the words two edits from a word (all of which it
+ * judges as this one would).
+ */
+interface Speller {
+  correct: (word: string) => boolean
+  twoEdits?: (word: string) => Pick<Checker, 'correct'>
+}
+
+/**
+ * Words whose index keys are those of every word `suggest` may try for `word` before it looks two
+ * edits away: its British spellings as `isCorrect` looks them up, and the edits of its first
+ * letters, the only ones its keys depend on (an edit moves a letter by one place at most).
  */
 function* candidates(word: string): Generator<string> {
   for (const [pattern, replacement] of BRITISH) yield* lookups(word.replace(pattern, replacement))
-  const head = word.toLowerCase().slice(0, keySpan() + 2)
+  const head = word.toLowerCase().slice(0, keySpan() + 1)
   yield head
   yield* edits(head)
+}
+
+/** The same for the words two edits (a deletion and one) from `lower`. */
+function* farCandidates(lower: string): Generator<string> {
+  const head = lower.slice(0, keySpan() + 2)
   for (const first of edits(head, true)) yield* edits(first)
 }
 
@@ -162,7 +182,7 @@ const BRITISH: [RegExp, string][] = [
  * Up to three suggestions for a flagged word: its British spelling, else dictionary words one
  * edit away, else two (nspell's own `suggest` takes up to half a second a word, too slow here).
  */
-function suggest(spell: Pick<Checker, 'correct'>, word: string): string[] {
+function suggest(spell: Speller, word: string): string[] {
   const lower = word.toLowerCase()
   for (const [pattern, replacement] of BRITISH) {
     const british = word.replace(pattern, replacement)
@@ -176,8 +196,9 @@ function suggest(spell: Pick<Checker, 'correct'>, word: string): string[] {
     if (found.size === 3) break
   }
   if (found.size > 0) return [...found]
+  const far = spell.twoEdits?.(lower) ?? spell
   for (const first of edits(lower, true)) {
-    for (const candidate of edits(first)) if (spell.correct(candidate)) return [shape(candidate)]
+    for (const candidate of edits(first)) if (far.correct(candidate)) return [shape(candidate)]
   }
   return []
 }
