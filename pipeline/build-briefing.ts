@@ -8,7 +8,7 @@ import type { Browser } from 'puppeteer-core'
 import type { VFile } from 'vfile'
 import type { Briefing } from './briefing-schema.ts'
 import { sha256 } from './cache/hash.ts'
-import { extractBriefing } from './extract/extract-briefing.ts'
+import { extractData } from './extract/extract-briefing.ts'
 import { assertValidBriefing, briefingJson, writeAtomic } from './output/write-outputs.ts'
 import { type PdfMeta, printPdf } from './print/print-pdf.ts'
 import { defaultKeywords } from './render/keywords.ts'
@@ -62,9 +62,9 @@ export function pdfMeta(briefing: Briefing, file: VFile): PdfMeta {
  * The tree and the data stages. A function of its own so the tree (for a large source, the largest
  * thing a build holds) can be collected as soon as the data is extracted, not kept to the end.
  */
-async function treeAndData(file: VFile, options: BuildOptions): Promise<Briefing> {
+async function treeAndData(file: VFile, options: BuildOptions): Promise<ReturnType<typeof extractData>> {
   const tree = await stage('tree', options, () => parseTree(file))
-  return stage('data', options, () => extractBriefing(tree, file))
+  return stage('data', options, () => extractData(tree, file))
 }
 
 /** Build the briefing of the source at `path` into `options.outDir`. */
@@ -75,7 +75,7 @@ export async function buildBriefing(path: string, options: BuildOptions): Promis
     read.data.sourceDate = options.sourceDate ?? (await sourceDate(path))
     return read
   })
-  const briefing = await treeAndData(file, options)
+  const { briefing, checkSpelling } = await treeAndData(file, options)
   const html = await stage('html', options, () => {
     const frontmatter = file.data.frontmatter ?? {}
     return renderHtml(briefing, {
@@ -90,6 +90,7 @@ export async function buildBriefing(path: string, options: BuildOptions): Promis
   const printing = browser ? stage('pdf', options, () => printPdf(browser, html, pdfMeta(briefing, file))) : null
   // Awaited below; meanwhile (the browser prints in its own process) check and serialise the data.
   printing?.catch(() => {})
+  await stage('spell', options, checkSpelling)
   const targets = await stage('check', options, () => {
     assertValidBriefing(briefing)
     const texts: [string, string | Uint8Array][] = [

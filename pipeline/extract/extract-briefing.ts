@@ -15,8 +15,18 @@ import { titleOf } from './title.ts'
 
 export { toPosition } from './positions.ts'
 
-/** Extract the briefing data from `tree`; problems go to `file.messages`. */
+/** Extract the briefing data from `tree`; problems, spelling included, go to `file.messages`. */
 export function extractBriefing(tree: Root, file: VFile): Briefing {
+  const { briefing, checkSpelling } = extractData(tree, file)
+  checkSpelling()
+  return briefing
+}
+
+/**
+ * The briefing data, and the spelling check as a step of its own: spelling adds only messages, never
+ * data, so a build can run it while the browser prints instead of before (about 0.2 s on the seed).
+ */
+export function extractData(tree: Root, file: VFile): { briefing: Briefing; checkSpelling: () => void } {
   const source = String(file.value ?? '')
   const locate = createLocator(source)
   const { units, partners: refs } = divideSections(tree, source)
@@ -55,24 +65,28 @@ export function extractBriefing(tree: Root, file: VFile): Briefing {
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
 
   const glossary = new GlossaryBuilder()
-  const typos = findMisspellings(units.map((unit) => unit.mapped.text))
-  for (const [index, unit] of units.entries()) {
+  for (const unit of units) {
     const at = (start: number, end: number) => spanPosition(unit.mapped, start, end, locate)
     for (const definition of unit.definitions)
       glossary.define(definition.acronym, definition.expansion, at(definition.start, definition.end))
     glossary.use(unit.mapped.text, at)
-    for (const typo of typos[index] ?? []) {
-      const hint = typo.suggestions.length
-        ? `, did you mean ${typo.suggestions.map((s) => `\`${s}\``).join(' or ')}?`
-        : ''
-      file.message(`Unknown word \`${typo.word}\`${hint}`, {
-        place: at(typo.start, typo.end),
-        ruleId: 'spelling',
-        source: 'briefing-spell',
-      })
+  }
+  const checkSpelling = () => {
+    const typos = findMisspellings(units.map((unit) => unit.mapped.text))
+    for (const [index, unit] of units.entries()) {
+      for (const typo of typos[index] ?? []) {
+        const hint = typo.suggestions.length
+          ? `, did you mean ${typo.suggestions.map((s) => `\`${s}\``).join(' or ')}?`
+          : ''
+        file.message(`Unknown word \`${typo.word}\`${hint}`, {
+          place: spanPosition(unit.mapped, typo.start, typo.end, locate),
+          ruleId: 'spelling',
+          source: 'briefing-spell',
+        })
+      }
     }
   }
-  return {
+  const briefing: Briefing = {
     schemaVersion: 1,
     title: titleOf(tree, file),
     source: { path: file.path, sha256: file.data.sha256 ?? '' },
@@ -81,6 +95,7 @@ export function extractBriefing(tree: Root, file: VFile): Briefing {
     timeline,
     glossary: glossary.entries(),
   }
+  return { briefing, checkSpelling }
 }
 
 function paragraph(unit: Unit): Paragraph {
