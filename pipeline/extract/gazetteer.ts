@@ -73,16 +73,6 @@ export const regionLongNames: ReadonlyMap<string, string> = new Map(
   regions.map((region) => [region.id, region.longName]),
 )
 
-/** Regional bodies' member states (ISO codes), by region id. */
-export const regionMembers: ReadonlyMap<string, readonly string[]> = new Map(
-  regions.map((region) => [region.id, region.members]),
-)
-
-/** The country with ISO code `iso`, if any. */
-export function countryByIso(iso: string): PartnerRef | undefined {
-  return countryRefs.get(iso)
-}
-
 /** The partner `text` names exactly (a heading or a bare line), if any. */
 export function resolveName(text: string, extra?: ReadonlyMap<string, PartnerRef>): PartnerRef | undefined {
   const key = text

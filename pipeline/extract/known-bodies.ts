@@ -3,7 +3,7 @@
  * `pipeline/data/known-bodies.json`, found by acronym or name.
  */
 import bodies from '../data/known-bodies.json' with { type: 'json' }
-import { escapeRegExp } from './regex.ts'
+import { wholeWords } from './regex.ts'
 
 /** A body from the data list. */
 export interface KnownBody {
@@ -21,13 +21,11 @@ for (const body of knownBodies) {
   byKey.set(body.acronym, body)
   byKey.set(body.name.toLowerCase(), body)
 }
-const pattern = new RegExp(
-  `(?<![\\p{L}\\p{N}-])(?:${knownBodies
-    .map((b) => b.acronym)
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRegExp)
-    .join('|')})(?![\\p{L}\\p{N}-])`,
+// A hyphenated compound ("EU-China") is not a mention of the body on its own.
+const pattern = wholeWords(
+  knownBodies.map((b) => b.acronym),
   'gu',
+  '\\p{L}\\p{N}-',
 )
 
 /** The known body with this acronym or (case-insensitive) name. */

@@ -4,7 +4,7 @@
  * or American spelling ("program").
  */
 import known from '../data/programmes.json' with { type: 'json' }
-import { escapeRegExp } from './regex.ts'
+import { escapeRegExp, wholeWords } from './regex.ts'
 
 /** A programme found in a text. */
 export interface ProgrammeMatch {
@@ -13,13 +13,7 @@ export interface ProgrammeMatch {
   end: number
 }
 
-const KNOWN = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${[...known]
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRegExp)
-    .join('|')})(?![\\p{L}\\p{N}])`,
-  'gu',
-)
+const KNOWN = wholeWords(known)
 const NAMED_BEFORE = /\b([\p{Lu}][\p{L}\p{N}+-]*(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}+-]*){0,4})\s+[Pp]rogram(?:me)?\b/gu
 const NAMED_AFTER = /\b[Pp]rogram(?:me)?,?\s+([\p{Lu}][\p{Lu}\p{N}+-]+(?:\s\d{4})?)\b/gu
 

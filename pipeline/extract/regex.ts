@@ -5,8 +5,11 @@ export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
-/** An alternation of `terms`, longest first (so "South Korea" wins over "Korea"), as whole words. */
-export function wholeWords(terms: Iterable<string>, flags = 'gu'): RegExp {
-  const sorted = [...terms].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0))
-  return new RegExp(`(?<![\\p{L}\\p{N}@])(?:${sorted.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}@])`, flags)
+/**
+ * An alternation of `terms`, longest first (so "South Korea" wins over "Korea"), matched only where
+ * no character of the class `wordChars` (regular-expression class syntax) stands right before or after.
+ */
+export function wholeWords(terms: Iterable<string>, flags = 'gu', wordChars = '\\p{L}\\p{N}'): RegExp {
+  const sorted = [...terms].sort((a, b) => b.length - a.length)
+  return new RegExp(`(?<![${wordChars}])(?:${sorted.map(escapeRegExp).join('|')})(?![${wordChars}])`, flags)
 }

@@ -4,7 +4,7 @@
  * as written when they are one lower-case word (so "trade" is not found in "Ministry of Trade").
  */
 import vocabulary from '../data/topics.json' with { type: 'json' }
-import { escapeRegExp } from './regex.ts'
+import { wholeWords } from './regex.ts'
 
 /** A topic as the vocabulary defines it. */
 export interface TopicEntry {
@@ -20,10 +20,7 @@ const compiled = topicVocabulary.map((topic) => {
   const terms = [...new Set([topic.label, ...topic.synonyms])].sort((a, b) => b.length - a.length)
   const exact = terms.filter((t) => /^[a-z][a-z-]*$/.test(t) || (/[A-Z].*[A-Z]|\d/.test(t) && !/\s/.test(t)))
   const loose = terms.filter((t) => !exact.includes(t))
-  const bound = (list: string[], flags: string) =>
-    list.length
-      ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, flags)
-      : null
+  const bound = (list: string[], flags: string) => (list.length ? wholeWords(list, flags) : null)
   // Loose terms are matched in the lower-cased text: a case-insensitive Unicode pattern costs
   // V8 a tenth of a second to compile.
   return {

@@ -91,11 +91,6 @@ export async function launchBrowser(choice?: BrowserChoice | null): Promise<Brow
   }
 }
 
-/** How many browsers this process has started and not yet seen exit (for tests). */
-export function runningBrowsers(): number {
-  return running.size
-}
-
 // Whatever way the process ends (an uncaught error, `process.exit` anywhere), no browser outlives it.
 process.on('exit', killAll)
 

@@ -19,17 +19,9 @@ export function contentBox(page = PAGE_MM): { width: number; height: number } {
 }
 
 /**
- * The page (1-based) each `[data-toc-for]` target will start on, by id. The page must already be
- * in print media; the measuring style is removed again before returning.
- */
-export async function measurePages(page: Page): Promise<Record<string, number>> {
-  const { width, height } = contentBox()
-  return page.evaluate(`(${MEASURE})(${width}, ${height})`) as Promise<Record<string, number>>
-}
-
-/**
- * Once the fonts are in: measure, and write the numbers into the contents, in one round trip.
- * The page must already be in print media.
+ * Once the fonts are in: measure the page (1-based) each `[data-toc-for]` target will start on, by
+ * id, and write the numbers into the contents, in one round trip. The page must already be in print
+ * media; the measuring style is removed again before returning.
  */
 export async function measureAndFill(page: Page): Promise<Record<string, number>> {
   const { width, height } = contentBox()

@@ -28,6 +28,4 @@ export function registerHelpers(handlebars: typeof Handlebars): void {
   // Pictures come from `render/svg/*`, which escape every text they take from the data.
   handlebars.registerHelper('svg', (svg: string) => new handlebars.SafeString(svg))
   handlebars.registerHelper('pageTitle', (title: string) => pageTitle(title))
-  handlebars.registerHelper('count', (list: unknown[]) => list.length)
-  handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b)
 }
