@@ -9,6 +9,7 @@ import type { VFile } from 'vfile'
 import type { Briefing } from './briefing-schema.ts'
 import { sha256 } from './cache/hash.ts'
 import { extractData } from './extract/extract-briefing.ts'
+import { startSpelling } from './extract/spelling-thread.ts'
 import { assertValidBriefing, briefingJson, writeAtomic } from './output/write-outputs.ts'
 import { type PdfMeta, printPdf } from './print/print-pdf.ts'
 import { defaultKeywords } from './render/keywords.ts'
@@ -75,7 +76,18 @@ export async function buildBriefing(path: string, options: BuildOptions): Promis
     read.data.sourceDate = options.sourceDate ?? (await sourceDate(path))
     return read
   })
-  const { briefing, checkSpelling } = await treeAndData(file, options)
+  // The spelling thread loads its dictionary while the text is parsed; it checks while the page renders and prints.
+  const spellingThread = startSpelling()
+  let data: ReturnType<typeof extractData>
+  try {
+    data = await treeAndData(file, options)
+  } catch (error) {
+    spellingThread.stop()
+    throw error
+  }
+  const { briefing, spelling } = data
+  const typos = spellingThread.check(spelling.texts)
+  typos.catch(() => {})
   const html = await stage('html', options, () => {
     const frontmatter = file.data.frontmatter ?? {}
     return renderHtml(briefing, {
@@ -90,7 +102,6 @@ export async function buildBriefing(path: string, options: BuildOptions): Promis
   const printing = browser ? stage('pdf', options, () => printPdf(browser, html, pdfMeta(briefing, file))) : null
   // Awaited below; meanwhile (the browser prints in its own process) check and serialise the data.
   printing?.catch(() => {})
-  await stage('spell', options, checkSpelling)
   const targets = await stage('check', options, () => {
     assertValidBriefing(briefing)
     const texts: [string, string | Uint8Array][] = [
@@ -100,6 +111,8 @@ export async function buildBriefing(path: string, options: BuildOptions): Promis
     return texts
   })
   const pdf = printing ? await printing : null
+  // Spelling has been checking all along; its time here is only what is left of it.
+  await stage('spell', options, async () => spelling.report(await typos))
   // Nothing is written before everything is made, so a failure leaves the earlier outputs as they were.
   const files = await stage('write', options, async () => {
     if (pdf) targets.push([join(options.outDir, `${name}.pdf`), pdf])

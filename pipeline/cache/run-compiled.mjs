@@ -40,6 +40,9 @@ const BUNDLED = new Set([
   'yaml',
 ])
 
+/** Entries that run on threads of their own, compiled beside every entry and found by `compiled-code.ts`. */
+const WORKERS = ['pipeline/extract/spelling.worker.ts']
+
 /** The package a bare import names: `@scope/name/sub` → `@scope/name`. */
 function packageName(specifier) {
   const parts = specifier.split('/')
@@ -81,8 +84,9 @@ async function compile(entry, outDir) {
   const { build } = await import('esbuild')
   const temporary = `${outDir}.${process.pid}.tmp`
   await build({
-    entryPoints: [entry],
+    entryPoints: [entry, ...WORKERS.map((worker) => join(ROOT, worker))],
     outdir: temporary,
+    entryNames: '[name]',
     outExtension: { '.js': '.mjs' },
     bundle: true,
     splitting: true,
@@ -133,6 +137,7 @@ if (!existsSync(outDir)) {
   mkdirSync(dirname(outDir), { recursive: true })
   await compile(entry, outDir)
 }
-// The entry sees its own arguments, as if it had been started directly.
+// The entry sees its own arguments, as if it had been started directly, and finds its workers here.
 process.argv = [process.argv[0], entry, ...args]
+globalThis[Symbol.for('briefing.compiled-code')] = outDir
 await import(pathToFileURL(join(outDir, `${basename(entry).replace(/\.[cm]?ts$/, '')}.mjs`)).href)

@@ -10,23 +10,30 @@ import { GlossaryBuilder } from './glossary.ts'
 import { partnerItems } from './partner-items.ts'
 import { createLocator, spanPosition, toPosition } from './positions.ts'
 import { divideSections, type Unit } from './sections.ts'
-import { findMisspellings } from './spelling.ts'
+import { findMisspellings, type Misspelling } from './spelling.ts'
 import { titleOf } from './title.ts'
 
 export { toPosition } from './positions.ts'
 
 /** Extract the briefing data from `tree`; problems, spelling included, go to `file.messages`. */
 export function extractBriefing(tree: Root, file: VFile): Briefing {
-  const { briefing, checkSpelling } = extractData(tree, file)
-  checkSpelling()
+  const { briefing, spelling } = extractData(tree, file)
+  spelling.report(findMisspellings(spelling.texts))
   return briefing
 }
 
 /**
- * The briefing data, and the spelling check as a step of its own: spelling adds only messages, never
- * data, so a build can run it while the browser prints instead of before (about 0.2 s on the seed).
+ * What the spelling check needs and does: the texts to check, and how its findings become
+ * messages of the file. Spelling adds only messages, never data, so a build can check on another
+ * thread while it renders and prints (`spelling-thread.ts`), instead of before.
  */
-export function extractData(tree: Root, file: VFile): { briefing: Briefing; checkSpelling: () => void } {
+export interface SpellingStep {
+  texts: string[]
+  report: (typos: readonly Misspelling[][]) => void
+}
+
+/** The briefing data, and the spelling check as a step of its own (see `SpellingStep`). */
+export function extractData(tree: Root, file: VFile): { briefing: Briefing; spelling: SpellingStep } {
   const source = String(file.value ?? '')
   const locate = createLocator(source)
   const { units, partners: refs } = divideSections(tree, source)
@@ -71,8 +78,7 @@ export function extractData(tree: Root, file: VFile): { briefing: Briefing; chec
       glossary.define(definition.acronym, definition.expansion, at(definition.start, definition.end))
     glossary.use(unit.mapped.text, at)
   }
-  const checkSpelling = () => {
-    const typos = findMisspellings(units.map((unit) => unit.mapped.text))
+  const report = (typos: readonly Misspelling[][]) => {
     for (const [index, unit] of units.entries()) {
       for (const typo of typos[index] ?? []) {
         const hint = typo.suggestions.length
@@ -95,7 +101,7 @@ export function extractData(tree: Root, file: VFile): { briefing: Briefing; chec
     timeline,
     glossary: glossary.entries(),
   }
-  return { briefing, checkSpelling }
+  return { briefing, spelling: { texts: units.map((unit) => unit.mapped.text), report } }
 }
 
 function paragraph(unit: Unit): Paragraph {

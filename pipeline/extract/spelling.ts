@@ -29,6 +29,12 @@ function projectWords(): Set<string> {
 
 const WORD = /[\p{L}][\p{L}'’-]*[\p{L}]|[\p{L}]/gu
 
+/** Load what every check needs (the dictionary's index, the word lists), so that a check starts at once. */
+export function prepareSpelling(): void {
+  projectWords()
+  keysFor([])
+}
+
 /**
  * Every unknown word in each of `texts`. The dictionary entries a check may consult are those
  * under the index keys of every part of every word of the texts (`keysFor`); of those, only the
