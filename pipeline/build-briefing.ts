@@ -9,9 +9,9 @@ import type { VFile } from 'vfile'
 import type { Briefing } from './briefing-schema.ts'
 import { sha256 } from './cache/hash.ts'
 import { extractData } from './extract/extract-briefing.ts'
-import { startSpelling } from './extract/spelling-thread.ts'
+import { type SpellingThread, startSpelling } from './extract/spelling-thread.ts'
 import { assertValidBriefing, briefingJson, writeAtomic } from './output/write-outputs.ts'
-import { type PdfMeta, printPdf } from './print/print-pdf.ts'
+import { openPrintPage, type PdfMeta, type PrintPage } from './print/print-pdf.ts'
 import { defaultKeywords } from './render/keywords.ts'
 import { renderHtml } from './render/render-html.ts'
 import { readSource } from './source/read-source.ts'
@@ -70,22 +70,36 @@ async function treeAndData(file: VFile, options: BuildOptions): Promise<ReturnTy
 
 /** Build the briefing of the source at `path` into `options.outDir`. */
 export async function buildBriefing(path: string, options: BuildOptions): Promise<BuildResult> {
+  // Readied while the text is parsed and rendered: the page to print on (once the browser is up),
+  // and the spelling thread, which loads its dictionary now and checks while the page prints.
+  const pageReady = options.browser?.then(openPrintPage) ?? null
+  pageReady?.catch(() => {})
+  const spellingThread = startSpelling()
+  try {
+    return await buildWith(path, options, pageReady, spellingThread)
+  } catch (error) {
+    spellingThread.stop()
+    void pageReady?.then(
+      (page) => page.close(),
+      () => {},
+    )
+    throw error
+  }
+}
+
+async function buildWith(
+  path: string,
+  options: BuildOptions,
+  pageReady: Promise<PrintPage> | null,
+  spellingThread: SpellingThread,
+): Promise<BuildResult> {
   const name = basename(path, extname(path))
   const file = await stage('source', options, async () => {
     const read = await readSource(path)
     read.data.sourceDate = options.sourceDate ?? (await sourceDate(path))
     return read
   })
-  // The spelling thread loads its dictionary while the text is parsed; it checks while the page renders and prints.
-  const spellingThread = startSpelling()
-  let data: ReturnType<typeof extractData>
-  try {
-    data = await treeAndData(file, options)
-  } catch (error) {
-    spellingThread.stop()
-    throw error
-  }
-  const { briefing, spelling } = data
+  const { briefing, spelling } = await treeAndData(file, options)
   const typos = spellingThread.check(spelling.texts)
   typos.catch(() => {})
   const html = await stage('html', options, () => {
@@ -97,9 +111,9 @@ export async function buildBriefing(path: string, options: BuildOptions): Promis
       keywords: frontmatter.keywords ?? [],
     })
   })
-  // Waiting for the browser to be ready is its own line, so `pdf` is the printing alone.
-  const browser = options.browser ? await stage('browser', options, () => options.browser) : null
-  const printing = browser ? stage('pdf', options, () => printPdf(browser, html, pdfMeta(briefing, file))) : null
+  // Waiting for the browser and its page to be ready is its own line, so `pdf` is the printing alone.
+  const page = pageReady ? await stage('browser', options, () => pageReady) : null
+  const printing = page ? stage('pdf', options, () => page.print(html, pdfMeta(briefing, file))) : null
   // Awaited below; meanwhile (the browser prints in its own process) check and serialise the data.
   printing?.catch(() => {})
   const targets = await stage('check', options, () => {

@@ -31,31 +31,36 @@ export const DOCUMENT_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ')
 
+/** Loads the one document of a locked-down page; the URLs refused, as they come. */
+export type LoadDocument = (html: string, timeout: number) => Promise<string[]>
+
 /**
- * Lock `page` down, then load `html` as its one document within `timeout` ms; the URLs refused, as
- * they come. `policy` is there so a test can check that interception holds on its own (`''`: none).
+ * Lock `page` down: JavaScript off, every request but the document's refused. Done before the
+ * document exists, so a build can ready the page while it still renders the HTML; the document
+ * comes with the returned `load`. `policy` is there so a test can check that interception holds on
+ * its own (`''`: none).
  */
-export async function loadLockedDown(
-  page: Page,
-  html: string,
-  timeout: number,
-  policy = DOCUMENT_POLICY,
-): Promise<string[]> {
+export async function lockDown(page: Page, policy = DOCUMENT_POLICY): Promise<LoadDocument> {
   const refused: string[] = []
+  let document: string | null = null
   let served = false
   await page.setJavaScriptEnabled(false)
   await page.setRequestInterception(true)
   page.on('request', (request: HTTPRequest) => {
     if (request.isInterceptResolutionHandled()) return
     const isDocument =
-      !served && request.isNavigationRequest() && request.frame() === page.mainFrame() && request.url() === DOCUMENT_URL
+      document !== null &&
+      !served &&
+      request.isNavigationRequest() &&
+      request.frame() === page.mainFrame() &&
+      request.url() === DOCUMENT_URL
     if (isDocument) {
       served = true
       void request.respond({
         status: 200,
         contentType: 'text/html; charset=utf-8',
         headers: { ...(policy ? { 'content-security-policy': policy } : {}), 'x-content-type-options': 'nosniff' },
-        body: html,
+        body: document ?? '',
       })
     } else if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
       // A navigation of the page itself is answered "204 No Content", which keeps the document in place
@@ -67,6 +72,20 @@ export async function loadLockedDown(
       void request.abort('blockedbyclient')
     }
   })
-  await page.goto(DOCUMENT_URL, { waitUntil: 'load', timeout })
-  return refused
+  return async (html, timeout) => {
+    if (document !== null) throw new Error('a locked-down page loads one document')
+    document = html
+    await page.goto(DOCUMENT_URL, { waitUntil: 'load', timeout })
+    return refused
+  }
+}
+
+/** Lock `page` down and load `html` as its one document within `timeout` ms; the URLs refused. */
+export async function loadLockedDown(
+  page: Page,
+  html: string,
+  timeout: number,
+  policy = DOCUMENT_POLICY,
+): Promise<string[]> {
+  return (await lockDown(page, policy))(html, timeout)
 }

@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'puppeteer-core'
 import { finishPdf, type PdfMeta, readOutline } from './finish-pdf.ts'
-import { loadLockedDown } from './lock-down-page.ts'
+import { type LoadDocument, lockDown } from './lock-down-page.ts'
 import { fillContents, measureAndFill } from './paginate.ts'
 import { limitRender, renderTimeout } from './time-limits.ts'
 
@@ -67,6 +67,67 @@ const HEADINGS = `[...document.querySelectorAll('[data-toc-for]')].map(function 
   return { id: id, title: heading ? heading.textContent.trim() : '' }
 })`
 
+/** A page of the browser made ready to print before its document exists (`openPrintPage`). */
+export interface PrintPage {
+  /** Load `html`, number its contents and print it; the page is closed after. Call once. */
+  print: (html: string, meta: PdfMeta, report?: (result: PrintReport) => void) => Promise<Uint8Array>
+  /** Close the page unprinted (the build failed before it had a document). */
+  close: () => Promise<void>
+}
+
+/**
+ * Open a page in `browser` and make it ready to print: locked down (`lock-down-page.ts`) and in
+ * print media, so the document is laid out once, for print. A build opens it while it still
+ * renders the HTML, so none of this waits for the HTML or holds it up.
+ */
+export async function openPrintPage(browser: Browser): Promise<PrintPage> {
+  const page = await browser.newPage()
+  const close = () => page.close().catch(() => {})
+  // A limit on readying the page, and one on printing it: when one trips, the page is closed and the
+  // build says so in one line. The time between, while the build renders the HTML, is not the page's.
+  const readying = limitRender(page, RENDER_TIMEOUT)
+  let load: LoadDocument
+  try {
+    page.setDefaultTimeout(RENDER_TIMEOUT)
+    // JavaScript off, the document served from memory, every other request refused (issue 5).
+    load = await lockDown(page)
+    await page.emulateMediaType('print')
+  } catch (error) {
+    await close()
+    throw readying.failure(error)
+  } finally {
+    readying.clear()
+  }
+  return {
+    close,
+    print: async (html, meta, report) => {
+      const limit = limitRender(page, RENDER_TIMEOUT)
+      try {
+        await load(html, RENDER_TIMEOUT)
+        // Fonts are data URLs, but still load after `load`: measure and number the contents once they are in.
+        const measured = await measureAndFill(page)
+        let pdf = await print(page)
+        const headings = (await page.evaluate(HEADINGS)) as { id: string; title: string }[]
+        const printed = outlinePages(readOutline(pdf), headings)
+        let reprinted = false
+        if (!samePages(measured, printed) && Object.keys(printed).length === headings.length) {
+          // The measurement was wrong; the bookmarks are right. Numbers keep their width, so one more print settles it.
+          await fillContents(page, printed)
+          pdf = await print(page)
+          reprinted = true
+        }
+        report?.({ pages: printed, measured, reprinted })
+        return finishPdf(pdf, meta)
+      } catch (error) {
+        throw limit.failure(error)
+      } finally {
+        limit.clear()
+        await close()
+      }
+    },
+  }
+}
+
 /** Print `html` to PDF bytes in a fresh page of `browser`. */
 export async function printPdf(
   browser: Browser,
@@ -74,32 +135,5 @@ export async function printPdf(
   meta: PdfMeta,
   report?: (result: PrintReport) => void,
 ): Promise<Uint8Array> {
-  const page = await browser.newPage()
-  // One limit on the whole of it: when it trips, the page is closed and the build says so in one line.
-  const limit = limitRender(page, RENDER_TIMEOUT)
-  try {
-    page.setDefaultTimeout(RENDER_TIMEOUT)
-    // JavaScript off, the document served from memory, every other request refused (issue 5).
-    await loadLockedDown(page, html, RENDER_TIMEOUT)
-    await page.emulateMediaType('print')
-    // Fonts are data URLs, but still load after `load`: measure and number the contents once they are in.
-    const measured = await measureAndFill(page)
-    let pdf = await print(page)
-    const headings = (await page.evaluate(HEADINGS)) as { id: string; title: string }[]
-    const printed = outlinePages(readOutline(pdf), headings)
-    let reprinted = false
-    if (!samePages(measured, printed) && Object.keys(printed).length === headings.length) {
-      // The measurement was wrong; the bookmarks are right. Numbers keep their width, so one more print settles it.
-      await fillContents(page, printed)
-      pdf = await print(page)
-      reprinted = true
-    }
-    report?.({ pages: printed, measured, reprinted })
-    return finishPdf(pdf, meta)
-  } catch (error) {
-    throw limit.failure(error)
-  } finally {
-    limit.clear()
-    await page.close().catch(() => {})
-  }
+  return (await openPrintPage(browser)).print(html, meta, report)
 }
