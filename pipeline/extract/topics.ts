@@ -2,6 +2,7 @@
  * Topics from the controlled vocabulary in `pipeline/data/topics.json`: each topic's label and
  * synonyms, matched case-insensitively when they are several words or written in capitals, and
  * as written when they are one lower-case word (so "trade" is not found in "Ministry of Trade").
+ * A term is found only as whole words: no letter or digit right before or after it.
  */
 import vocabulary from '../data/topics.json' with { type: 'json' }
 import { wholeWords } from './regex.ts'
@@ -13,92 +14,131 @@ export interface TopicEntry {
   synonyms: string[]
 }
 
+/** A naming of a topic in a text. */
+export interface TopicMatch {
+  topic: TopicEntry
+  start: number
+  end: number
+}
+
 /** The controlled vocabulary. */
 export const topicVocabulary: readonly TopicEntry[] = vocabulary
 
-const compiled = topicVocabulary.map((topic) => {
+/**
+ * Each topic's terms, longest first (so "5G networks" wins over "5G"), in two passes: `exact`
+ * terms are matched as written, `loose` ones in any case.
+ */
+const passes = topicVocabulary.map((topic) => {
   const terms = [...new Set([topic.label, ...topic.synonyms])].sort((a, b) => b.length - a.length)
+  for (const term of terms)
+    if (term.length < 2)
+      throw new Error(`Topic \`${topic.id}\`: a term of one character (\`${term}\`) matches stray letters`)
   const exact = terms.filter((t) => /^[a-z][a-z-]*$/.test(t) || (/[A-Z].*[A-Z]|\d/.test(t) && !/\s/.test(t)))
   const loose = terms.filter((t) => !exact.includes(t))
-  const bound = (list: string[], flags: string) => (list.length ? wholeWords(list, flags) : null)
-  // Loose terms are matched in the lower-cased text: a case-insensitive Unicode pattern costs
-  // V8 a tenth of a second to compile.
-  return {
-    topic,
-    lower: terms.map((t) => t.toLowerCase()),
-    exact: bound(exact, 'gu'),
-    loose: bound(
-      loose.map((t) => t.toLowerCase()),
-      'gu',
-    ),
-    looseAnyCase: () => bound(loose, 'giu'),
-  }
+  return { topic, exact, loose }
 })
 
-/** Topics by the first two characters of their lower-case terms, to find those a text may hold. */
-const byStart = new Map<number, { term: string; index: number }[]>()
-/** Terms of one character, looked for on their own. */
-const single: { term: string; index: number }[] = []
-for (const [index, { lower }] of compiled.entries()) {
-  for (const term of lower) {
-    if (term.length < 2) single.push({ term, index })
-    else {
-      const key = term.charCodeAt(0) * 0x10000 + term.charCodeAt(1)
-      const list = byStart.get(key)
-      if (list) list.push({ term, index })
-      else byStart.set(key, [{ term, index }])
-    }
-  }
+/** One term of one pass of one topic, as `scan` looks for it (a loose term lower-cased). */
+interface Term {
+  term: string
+  topic: number
+  /** Which of the topic's passes: 0 matches `term` in the text as written, 1 in the lower-cased text. */
+  pass: 0 | 1
 }
 
-/** Which topics have a term that is a substring of `folded` (one pass over it). */
-function topicsIn(folded: string): Uint8Array {
-  const present = new Uint8Array(compiled.length)
-  for (const { term, index } of single) if (folded.includes(term)) present[index] = 1
-  let next = folded.charCodeAt(0)
-  for (let i = 0; i + 1 < folded.length; i++) {
-    const code = next
-    next = folded.charCodeAt(i + 1)
-    const list = byStart.get(code * 0x10000 + next)
-    if (!list) continue
-    for (const { term, index } of list) if (!present[index] && folded.startsWith(term, i)) present[index] = 1
+/** Two characters as one number, to look terms up by how they start. */
+const pairAt = (text: string, index: number) => text.charCodeAt(index) * 0x10000 + text.charCodeAt(index + 1)
+
+/**
+ * Terms by their first two lower-case characters; within a list in the order the passes try them:
+ * by topic, pass, then longest first.
+ */
+const byStart = new Map<number, Term[]>()
+for (const [topic, { exact, loose }] of passes.entries()) {
+  const terms: Term[] = [
+    ...exact.map((term): Term => ({ term, topic, pass: 0 })),
+    ...loose.map((term): Term => ({ term: term.toLowerCase(), topic, pass: 1 })),
+  ]
+  for (const term of terms) {
+    const key = pairAt(term.term.toLowerCase(), 0)
+    const list = byStart.get(key)
+    if (list) list.push(term)
+    else byStart.set(key, [term])
   }
-  return present
 }
 
 const NOT_WORD = /[^\p{L}\p{N}]/gu
+const WORD_CHARACTER = /[\p{L}\p{N}]/uy
+
+/** Whether a letter or a digit starts at `index` of `text`. */
+function wordCharacterAt(text: string, index: number): boolean {
+  WORD_CHARACTER.lastIndex = index
+  return WORD_CHARACTER.test(text)
+}
+
+/** Every topic named in `text`, with the offsets of each naming, in order. */
+export function findTopics(text: string): TopicMatch[] {
+  // Lower-casing keeps every offset unless the text has letters like "İ"; then keep the case.
+  const folded = text.toLowerCase()
+  return folded.length === text.length ? scan(text, folded) : byPatterns(text, folded)
+}
 
 /**
- * Which topics have a term at a word start of `folded` (at its start or after a character that is
- * neither a letter nor a digit): where alone the patterns can match, since each begins with
- * `(?<![\p{L}\p{N}])`.
+ * One pass over the word starts of `text` (`folded` is it lower-cased, of the same length): at
+ * each, the terms that start with its two characters. Each pass of each topic takes, at a word
+ * start, its first term that is there as a whole word, and looks again after its end; as a regular
+ * expression of the pass's terms, longest first, between word boundaries, would match.
  */
-function topicsAtWordStarts(folded: string): Uint8Array {
-  const present = new Uint8Array(compiled.length)
-  const check = (i: number) => {
-    const list = byStart.get(folded.charCodeAt(i) * 0x10000 + folded.charCodeAt(i + 1))
-    if (list) for (const { term, index } of list) if (!present[index] && folded.startsWith(term, i)) present[index] = 1
+function scan(text: string, folded: string): TopicMatch[] {
+  const found: TopicMatch[] = []
+  // Where each pass of each topic may match next (`topic * 2 + pass`).
+  const next = new Array<number>(passes.length * 2).fill(0)
+  const tryAt = (start: number) => {
+    let taken = -1
+    for (const { term, topic, pass } of byStart.get(pairAt(folded, start)) ?? []) {
+      const group = topic * 2 + pass
+      const subject = pass === 0 ? text : folded
+      const end = start + term.length
+      if (group === taken || start < (next[group] ?? 0) || !subject.startsWith(term, start)) continue
+      if (wordCharacterAt(subject, end)) continue
+      found.push({ topic: topicVocabulary[topic] as TopicEntry, start, end })
+      next[group] = end
+      taken = group
+    }
   }
-  for (const { term, index } of single) if (folded.includes(term)) present[index] = 1
-  check(0)
-  for (const match of folded.matchAll(NOT_WORD)) check(match.index + match[0].length)
+  tryAt(0)
+  for (const match of folded.matchAll(NOT_WORD)) tryAt(match.index + match[0].length)
+  return found
+}
+
+/** Each topic's passes as regular expressions, for texts that lower-casing changes in length; compiled on first use. */
+const patterns = passes.map(({ exact, loose }) => {
+  let compiled: [RegExp | null, RegExp | null] | undefined
+  return () => {
+    compiled ??= [exact.length ? wholeWords(exact, 'gu') : null, loose.length ? wholeWords(loose, 'giu') : null]
+    return compiled
+  }
+})
+
+/** Which topics have a lower-case term that is a substring of `folded` (one pass over it). */
+function topicsIn(folded: string): Uint8Array {
+  const present = new Uint8Array(passes.length)
+  for (let i = 0; i + 1 < folded.length; i++)
+    for (const { term, topic } of byStart.get(pairAt(folded, i)) ?? [])
+      if (!present[topic] && folded.startsWith(term.toLowerCase(), i)) present[topic] = 1
   return present
 }
 
-/** Every topic named in `text`, with the offsets of each naming. */
-export function findTopics(text: string): { topic: TopicEntry; start: number; end: number }[] {
-  const found: { topic: TopicEntry; start: number; end: number }[] = []
-  // Lower-casing keeps every offset unless the text has letters like "İ"; then keep the case.
-  const folded = text.toLowerCase()
-  const sameLength = folded.length === text.length
+/** `findTopics` for a text whose lower-case form has other offsets: case-insensitive patterns on the text itself. */
+function byPatterns(text: string, folded: string): TopicMatch[] {
+  const found: TopicMatch[] = []
   // Most topics are absent from a paragraph: a substring test rules them out cheaply.
-  const present = sameLength ? topicsAtWordStarts(folded) : topicsIn(folded)
-  for (const [index, { topic, exact, loose, looseAnyCase }] of compiled.entries()) {
+  const present = topicsIn(folded)
+  for (const [index, topic] of topicVocabulary.entries()) {
     if (!present[index]) continue
-    const passes: [RegExp | null, string][] = [[exact, text], sameLength ? [loose, folded] : [looseAnyCase(), text]]
-    for (const [pattern, subject] of passes) {
+    for (const pattern of patterns[index]?.() ?? []) {
       if (!pattern) continue
-      for (const match of subject.matchAll(pattern))
+      for (const match of text.matchAll(pattern))
         found.push({ topic, start: match.index, end: match.index + match[0].length })
     }
   }
