@@ -19,6 +19,7 @@ import { hashParts, sha256 } from './cache/hash.ts'
 import { type CacheEntry, isFresh, loadManifest, type Manifest, saveManifest } from './cache/manifest.ts'
 import { exitOnSignals } from './print/exit-on-signals.ts'
 import type { BrowserChoice } from './print/find-browser.ts'
+import { spawnBrowser } from './print/spawn-browser.ts'
 import { BuildFailure, formatFailure, formatMessage, formatMessages, isSourceProblem } from './source/messages.ts'
 import { sourceDate } from './source/source-date.ts'
 
@@ -142,9 +143,13 @@ async function pickBrowser(): Promise<BrowserChoice> {
   return choice
 }
 
-/** Start the build's one browser (importing Puppeteer only now); the import and the launch go on meanwhile. */
+/**
+ * Start the build's one browser now, and connect to it once Puppeteer is imported (only now, and
+ * while the browser starts): the import, the start and the connection go on meanwhile.
+ */
 function startBrowser(choice: BrowserChoice): Promise<Browser> {
-  const launching = import('./print/launch-browser.ts').then(({ launchBrowser }) => launchBrowser(choice))
+  const started = spawnBrowser(choice)
+  const launching = import('./print/launch-browser.ts').then(({ connectBrowser }) => connectBrowser(started))
   // A launch failure is reported where the browser is first awaited; do not let it go unhandled meanwhile.
   launching.catch(() => {})
   return launching

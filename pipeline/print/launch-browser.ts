@@ -1,120 +1,69 @@
 /**
- * The one browser of a build: found by `findBrowser`, started with no network of its own, within a
- * time limit, in a profile folder of its own. Whoever launches it closes it in `finally`; for the
- * paths `finally` does not see, a signal (`exit-on-signals.ts`) and the process's `exit` kill every
- * browser this process started, with all of its child processes, and remove its profile.
+ * The one browser of a build: found by `findBrowser`, started by `spawn-browser.ts` with no network
+ * of its own, in a profile folder of its own, and connected to over its pipe within a time limit.
+ * Whoever launches it closes it in `finally`; `spawn-browser.ts` kills it on the paths `finally`
+ * does not see.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import puppeteer, { type Browser, TimeoutError } from 'puppeteer-core'
+import puppeteer, { type Browser } from 'puppeteer-core'
+// Puppeteer's transport over a browser's DevTools pipe, from its exported internals: the one its own `launch` uses.
+import { PipeTransport } from 'puppeteer-core/internal/node/PipeTransport.js'
 import { BuildFailure } from '../source/messages.ts'
-import { onStop } from './exit-on-signals.ts'
 import { type BrowserChoice, findBrowser, INSTALL_HINT } from './find-browser.ts'
+import { type StartedBrowser, spawnBrowser } from './spawn-browser.ts'
 import { launchTimeout } from './time-limits.ts'
 
 // The signal handlers live apart (no Puppeteer there); re-exported for the build's convenience.
 export { exitOnSignals } from './exit-on-signals.ts'
 
-/** A browser this process started and has not seen exit. */
-interface Running {
-  /** Stops a launch still under way (and kills what it started). */
-  abort: AbortController
-  browser?: Browser
-  profile: string
-  /** Forget the signal handler's hold on it. */
-  release?: () => void
-}
-
-const running = new Set<Running>()
-
 /** Start the one browser of a build. Close it in `finally`. */
 export async function launchBrowser(choice?: BrowserChoice | null): Promise<Browser> {
   const found = choice ?? (await findBrowser())
   if (!found) throw new BuildFailure(INSTALL_HINT)
+  return connectBrowser(spawnBrowser(found))
+}
+
+/**
+ * Connect to a browser `spawnBrowser` started, within the launch time limit; a browser that does
+ * not answer in time, or exits first, is killed and the build stops with one line saying why.
+ */
+export async function connectBrowser(started: StartedBrowser): Promise<Browser> {
   const timeout = launchTimeout()
-  const entry: Running = {
-    abort: new AbortController(),
-    profile: mkdtempSync(join(tmpdir(), 'briefing-chromium-')),
-  }
-  running.add(entry)
-  entry.release = onStop(() => {
-    kill(entry)
-    return 'browser closed'
-  })
-  // Puppeteer's own `timeout` does not cover a pipe connection: the limit is kept here, and a launch
-  // that trips it is aborted, which kills whatever it started.
   let tripped = false
-  const timer = setTimeout(() => {
-    tripped = true
-    entry.abort.abort()
-  }, timeout)
+  let timer: NodeJS.Timeout | undefined
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      tripped = true
+      reject(new Error('timeout'))
+    }, timeout)
+  })
+  const gone = new Promise<void>((resolve) => {
+    if (started.gone()) resolve()
+    started.process.once('exit', () => resolve())
+    started.process.once('error', () => resolve())
+  })
+  const exited = gone.then(() => Promise.reject(new Error('exited')))
+  exited.catch(() => {})
   try {
-    const browser = await puppeteer.launch({
-      executablePath: found.executablePath,
-      headless: found.shell ? 'shell' : true,
-      timeout,
-      userDataDir: entry.profile,
-      // A pipe, not a port: nothing else can connect, and the browser exits when this process dies.
-      pipe: true,
-      signal: entry.abort.signal,
-      // Signals are handled once for every browser, by `exitOnSignals`.
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-      // Root cannot use Chromium's sandbox; the page runs no script and loads nothing, see `lock-down-page.ts`.
-      args: [
-        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--no-first-run',
-        '--no-pings',
-        '--host-resolver-rules=MAP * ~NOTFOUND',
-      ],
-    })
-    if (tripped) throw new TimeoutError('launch')
-    entry.browser = browser
-    browser.process()?.once('exit', () => forget(entry))
+    const transport = new PipeTransport(started.pipe.write, started.pipe.read)
+    const connecting = puppeteer.connect({ transport })
+    connecting.catch(() => {})
+    const browser = await Promise.race([connecting, limit, exited])
+    // As with `puppeteer.launch`, `close` returns once the browser's process is gone, its profile with it:
+    // a process that ended right after would otherwise kill it mid-shutdown, still writing that profile.
+    const close = browser.close.bind(browser)
+    browser.close = async () => {
+      await close()
+      await gone
+    }
     return browser
   } catch (error) {
-    kill(entry)
-    const reason =
-      tripped || error instanceof TimeoutError
-        ? `did not start within ${timeout} ms (set BRIEFING_LAUNCH_TIMEOUT_MS to allow more)`
-        : `could not start: ${(error as Error).message.split('\n')[0]}`
-    throw new BuildFailure(`Chromium ${found.executablePath} ${reason}`)
+    started.kill()
+    const output = started.output()
+    const reason = tripped
+      ? `did not start within ${timeout} ms (set BRIEFING_LAUNCH_TIMEOUT_MS to allow more)`
+      : `could not start: ${(output || (error as Error).message).split('\n')[0]}`
+    throw new BuildFailure(`Chromium ${started.choice.executablePath} ${reason}`)
   } finally {
     clearTimeout(timer)
   }
-}
-
-// Whatever way the process ends (an uncaught error, `process.exit` anywhere), no browser outlives it.
-process.on('exit', killAll)
-
-function killAll(): void {
-  for (const entry of running) kill(entry)
-}
-
-/** Kill the browser of `entry` and every process it started, now, and remove its profile. */
-function kill(entry: Running): void {
-  entry.abort.abort()
-  const pid = entry.browser?.process()?.pid
-  if (pid) {
-    try {
-      // Puppeteer starts Chromium as the leader of its own process group: the group is the whole browser.
-      process.kill(-pid, 'SIGKILL')
-    } catch {
-      // Already gone.
-    }
-  }
-  forget(entry)
-}
-
-function forget(entry: Running): void {
-  running.delete(entry)
-  entry.release?.()
-  rmSync(entry.profile, { recursive: true, force: true, maxRetries: 3 })
 }
