@@ -5,7 +5,15 @@
  * regional partners shaded, everything else drawn faint for context. Static SVG, one path per line.
  */
 import { createRequire } from 'node:module'
-import { type GeoPermissibleObjects, geoArea, geoBounds, geoCentroid, geoMercator, geoPath } from 'd3-geo'
+import {
+  type GeoPermissibleObjects,
+  type GeoProjection,
+  geoArea,
+  geoBounds,
+  geoCentroid,
+  geoMercator,
+  geoPath,
+} from 'd3-geo'
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson'
 // The library without its 80 languages (900 kB of names, loaded on every run); English only.
 import countries from 'i18n-iso-countries/index.js'
@@ -54,6 +62,7 @@ const ASIA_PACIFIC: Feature = {
 
 const require = createRequire(import.meta.url)
 let world: Feature<Geometry, { name: string }>[] | undefined
+let worldBoxes: Map<Feature, LonLatBox> | undefined
 
 /** Natural Earth countries as GeoJSON features, read once per process. */
 function worldFeatures(): Feature<Geometry, { name: string }>[] {
@@ -64,6 +73,17 @@ function worldFeatures(): Feature<Geometry, { name: string }>[] {
     world = (feature(topology, topology.objects.countries) as FeatureCollection<Geometry, { name: string }>).features
   }
   return world
+}
+
+/** Each country's `lonLatBox`, computed once per process. */
+function boxOf(shape: Feature): LonLatBox {
+  worldBoxes ??= new Map()
+  let found = worldBoxes.get(shape)
+  if (!found) {
+    found = lonLatBox(shape.geometry)
+    worldBoxes.set(shape, found)
+  }
+  return found
 }
 
 /** The world-atlas id (ISO 3166-1 numeric, zero-padded) of an alpha-2 code, from `i18n-iso-countries`. */
@@ -169,6 +189,7 @@ export function regionMapSvg(
     [WIDTH, height],
   ])
   const path = geoPath(projection).digits(0)
+  const visible = visibleBox(projection, height)
   const lines = [
     `<svg class="chart map" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" xmlns="http://www.w3.org/2000/svg">`,
     `<title id="${id}-title">${escapeXml(title)}</title>`,
@@ -176,6 +197,8 @@ export function regionMapSvg(
     `<rect class="sea" width="${WIDTH}" height="${height}"/>`,
   ]
   for (const shape of features) {
+    // Projecting and clipping a country that cannot reach the picture would only draw nothing.
+    if (!overlap(boxOf(shape), visible)) continue
     const d = compactPath(path(shape as GeoPermissibleObjects) ?? '')
     if (!d) continue
     const kind = role.get(String(shape.id)) ?? 'land'
@@ -218,6 +241,87 @@ export function regionMapSvg(
   lines.push(...legend(partners, height))
   lines.push('</svg>')
   return lines.join('\n')
+}
+
+/**
+ * Where a shape can be, in degrees: longitudes `west` to `east` going east (`east` may exceed 180
+ * when the box crosses the antimeridian), latitudes `south` to `north`.
+ */
+interface LonLatBox {
+  west: number
+  east: number
+  south: number
+  north: number
+}
+
+const WHOLE_EARTH: LonLatBox = { west: -180, east: 180, south: -90, north: 90 }
+/** Degrees added around the visible area: far more than a pixel, at any scale the map is drawn at. */
+const MARGIN = 2
+
+/**
+ * A box that holds every point of `geometry` as d3-geo draws it. Its edges are great-circle arcs:
+ * an arc keeps to the longitudes between its ends (going the short way), but bulges towards the
+ * pole, at most to `asin(sin(φ) / cos(θ / 2))` for an end at latitude φ and an arc of length θ,
+ * and θ is at most the difference in latitude plus the difference in longitude. A shape with an
+ * edge across the antimeridian gets every longitude.
+ */
+export function lonLatBox(geometry: Geometry): LonLatBox {
+  const rings: number[][][] =
+    geometry.type === 'Polygon'
+      ? geometry.coordinates
+      : geometry.type === 'MultiPolygon'
+        ? geometry.coordinates.flat()
+        : []
+  if (rings.length === 0) return WHOLE_EARTH
+  let [west, east, south, north] = [180, -180, 90, -90]
+  let longestStep = 0
+  for (const ring of rings) {
+    for (const [index, [lon = 0, lat = 0]] of ring.entries()) {
+      const [nextLon = lon, nextLat = lat] = ring[index + 1] ?? [lon, lat]
+      longestStep = Math.max(longestStep, Math.abs(nextLon - lon) + Math.abs(nextLat - lat))
+      west = Math.min(west, lon)
+      east = Math.max(east, lon)
+      south = Math.min(south, lat)
+      north = Math.max(north, lat)
+    }
+  }
+  const bulge = 1 / Math.cos(Math.min(longestStep, 180) * (RADIANS / 2))
+  const latitudes = {
+    south: Math.min(south, awayFromEquator(south, bulge)),
+    north: Math.max(north, awayFromEquator(north, bulge)),
+  }
+  return longestStep > 180 ? { ...WHOLE_EARTH, ...latitudes } : { west, east, ...latitudes }
+}
+
+const RADIANS = Math.PI / 180
+
+/** `latitude` (degrees) moved away from the equator as far as an arc can bulge: its sine times `factor`. */
+function awayFromEquator(latitude: number, factor: number): number {
+  const sine = Math.sin(latitude * RADIANS) * factor
+  return Math.asin(Math.max(-1, Math.min(1, sine))) / RADIANS
+}
+
+/**
+ * The part of the earth the picture shows, with a `MARGIN`. The projection is a Mercator turned
+ * about the poles only, so the picture's edges are meridians and parallels: its corners give it.
+ */
+function visibleBox(projection: GeoProjection, height: number): LonLatBox {
+  const [west = -180, north = 90] = projection.invert?.([0, 0]) ?? []
+  const [east = 180, south = -90] = projection.invert?.([WIDTH, height]) ?? []
+  const latitudes = { south: Math.max(-90, south - MARGIN), north: Math.min(90, north + MARGIN) }
+  // A picture wider than the earth shows every longitude.
+  if (WIDTH >= 2 * Math.PI * projection.scale()) return { ...WHOLE_EARTH, ...latitudes }
+  return { west: west - MARGIN, east: (east < west ? east + 360 : east) + MARGIN, ...latitudes }
+}
+
+/** Whether two boxes share a point, longitudes compared around the circle. */
+function overlap(a: LonLatBox, b: LonLatBox): boolean {
+  if (a.south > b.north || b.south > a.north) return false
+  if (a.east - a.west >= 360 || b.east - b.west >= 360) return true
+  // Each box's western edge, in the turn of the circle that starts at the other's western edge.
+  const aFromB = (((a.west - b.west) % 360) + 360) % 360
+  const bFromA = (((b.west - a.west) % 360) + 360) % 360
+  return aFromB <= b.east - b.west || bFromA <= a.east - a.west
 }
 
 /**
