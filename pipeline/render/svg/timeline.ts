@@ -21,7 +21,10 @@ const RIGHT = 16
 
 /** Draw `events` in `lanes` (partners in briefing order); `id` prefixes the SVG's element ids. */
 export function timelineSvg(events: TimelineEvent[], lanes: Lane[], id: string, title: string): string {
-  const used = lanes.filter((lane) => events.some((event) => event.partner === lane.id))
+  const used = lanesWithEvents(events, lanes)
+  // Each lane's row, the first of its id (a lookup per event, not a search of the lanes).
+  const row = new Map<string, number>()
+  for (const [index, lane] of used.entries()) if (!row.has(lane.id)) row.set(lane.id, index)
   const starts = events.map((event) => fractionalYear(event.date))
   const ends = events.map((event) => fractionalYear(event.endDate ?? event.date))
   const first = Math.floor(Math.min(...starts))
@@ -47,12 +50,12 @@ export function timelineSvg(events: TimelineEvent[], lanes: Lane[], id: string, 
     lines.push(`<line class="tick" x1="${num(x(year))}" y1="${TOP}" x2="${num(x(year))}" y2="${axisY + 4}"/>`)
     lines.push(`<text class="tick-label" x="${num(x(year))}" y="${axisY + 18}" text-anchor="middle">${year}</text>`)
   }
-  for (const event of events) {
-    const lane = used.findIndex((candidate) => candidate.id === event.partner)
-    if (lane === -1) continue
+  for (const [index, event] of events.entries()) {
+    const lane = row.get(event.partner)
+    if (lane === undefined) continue
     const y = TOP + lane * LANE + LANE / 2
-    const from = x(fractionalYear(event.date))
-    const to = x(fractionalYear(event.endDate ?? event.date))
+    const from = x(starts[index] ?? 0)
+    const to = x(ends[index] ?? 0)
     const label = escapeXml(`${event.date}: ${event.label}`)
     if (to - from > 8)
       lines.push(
@@ -67,10 +70,16 @@ export function timelineSvg(events: TimelineEvent[], lanes: Lane[], id: string, 
   return lines.join('\n')
 }
 
+/** The lanes that have an event, in their order. */
+function lanesWithEvents(events: TimelineEvent[], lanes: Lane[]): Lane[] {
+  const partners = new Set(events.map((event) => event.partner))
+  return lanes.filter((lane) => partners.has(lane.id))
+}
+
 /** The text alternative: how many events, over which years, for whom. */
 function describe(events: TimelineEvent[], lanes: Lane[]): string {
   if (events.length === 0) return 'No dated events.'
   const years = events.map((event) => event.date.slice(0, 4)).sort()
-  const names = lanes.filter((lane) => events.some((event) => event.partner === lane.id)).map((lane) => lane.name)
+  const names = lanesWithEvents(events, lanes).map((lane) => lane.name)
   return `${events.length} dated events from ${years[0]} to ${years.at(-1)}, for ${names.join(', ')}. Each event is listed in the table below the picture.`
 }
