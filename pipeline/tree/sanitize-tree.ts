@@ -36,7 +36,8 @@ const RULE_SOURCE = 'sanitize-tree'
 
 /** Control characters but tab, LF and CR; bidi embeddings, overrides and isolates. */
 const UNSAFE_CHARACTER = /(?![\t\n\r])[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu
-const LONG_TOKEN = new RegExp(`\\S{${MAX_TOKEN_LENGTH + 1},}`, 'gu')
+// Tried only where a token starts: tried everywhere, it reads every word again from each of its letters.
+const LONG_TOKEN = new RegExp(`(?<!\\S)\\S{${MAX_TOKEN_LENGTH + 1},}`, 'gu')
 
 const BIDI_NAMES: Record<number, string> = {
   8234: 'left-to-right embedding',
