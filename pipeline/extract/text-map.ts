@@ -39,10 +39,8 @@ function addAligned(value: string, source: string, start: number, end: number, o
     let probe = at
     while (probe < end && source[probe] !== char) probe++
     if (probe < end) at = probe
-    for (let unit = 0; unit < char.length; unit++) {
-      out.text += char[unit]
-      out.offsets.push(Math.min(at + unit, end))
-    }
+    for (let unit = 0; unit < char.length; unit++) out.offsets.push(Math.min(at + unit, end))
     if (probe < end) at += char.length
   }
+  out.text += value
 }
