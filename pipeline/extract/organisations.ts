@@ -6,7 +6,7 @@
  * working group, programme, agreement or technology is not a body.
  */
 import type { Definition } from './acronyms.ts'
-import { findMentions, type PartnerRef, regionLongNames } from './gazetteer.ts'
+import { findMentions, type Mention, type PartnerRef, regionLongNames } from './gazetteer.ts'
 import { findKnownBodies, knownBody } from './known-bodies.ts'
 import { isProgrammeName } from './programmes.ts'
 import { regionalBody } from './regional-bodies.ts'
@@ -40,12 +40,17 @@ const BARE_COMMISSION = /\b(?:[Tt]he\s+)Commission\b/g
 const GOVERNMENT =
   /\b([\p{Lu}][\p{L}]+)\s+government\b(?!\s+(?:services?|agenc(?:y|ies)|portals?|platforms?|data|procurement|systems?|websites?|apps?|officials?|bodies|departments?|networks?|cloud|employees|staff|spending|budget|policy|policies)\b)/gu
 
-/** Every body in `text` (a partner's paragraph), in order, with the side it is on. */
+/**
+ * Every body in `text` (a partner's paragraph), in order, with the side it is on.
+ *
+ * @param mentions The partners `text` names (`findMentions(text)`), when the caller has them already.
+ */
 export function findOrganisations(
   text: string,
   definitions: readonly Definition[],
   partner: PartnerRef | null,
   defined: ReadonlyMap<string, string> = new Map(),
+  mentions: readonly Mention[] = findMentions(text),
 ): OrganisationMatch[] {
   const found: OrganisationMatch[] = []
   const add = (match: OrganisationMatch) => {
@@ -98,7 +103,7 @@ export function findOrganisations(
   }
   // Another regional organisation named on its own ("Timor-Leste joined ASEAN") is an
   // international body; inside a longer name ("EU-ASEAN dialogue", "ASEAN Secretariat") it is not.
-  for (const mention of findMentions(text)) {
+  for (const mention of mentions) {
     const { ref, start, end } = mention
     if (ref.kind !== 'region' || ref.id === partner?.id || mention.via !== 'name') continue
     if (/[-–‑/]$/.test(text.slice(0, start)) || /^(?:[-–‑/]|\s+[\p{Lu}\p{N}])/u.test(text.slice(end))) continue

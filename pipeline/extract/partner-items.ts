@@ -90,7 +90,7 @@ export function partnerItems(
         position: where(date.start),
       } satisfies BriefingEvent)
     }
-    const organisations = findOrganisations(text, unit.definitions, partner, defined)
+    const organisations = findOrganisations(text, unit.definitions, partner, defined, unit.mentions())
     for (const org of organisations) {
       if (once('org', org.acronym ?? org.name))
         items.organisations.push({

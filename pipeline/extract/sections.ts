@@ -20,6 +20,8 @@ export interface Unit {
   mapped: MappedText
   sentences: SentenceSpan[]
   definitions: Definition[]
+  /** The partners it names (`findMentions` of its text), found once for every extractor that asks. */
+  mentions: () => Mention[]
   /** The partner it belongs to, or `null` for the overview. */
   owner: PartnerRef | null
   /** A bare line consumed as the heading of `owner`. */
@@ -62,6 +64,11 @@ export function divideSections(tree: Root, source: string): Sections {
     const mapped = mapParagraph(node, source)
     const sentences = splitSentences(mapped.text)
     const definitions = findDefinitions(mapped.text)
+    let named: Mention[] | undefined
+    const mentions = () => {
+      named ??= findMentions(mapped.text)
+      return named
+    }
     for (const definition of definitions) {
       const body = regionalBody(definition)
       if (body && !resolveName(definition.acronym)) {
@@ -73,15 +80,17 @@ export function divideSections(tree: Root, source: string): Sections {
     if (bare) {
       current = { ref: bare, lockedAt: null, depth: current.depth }
       enter(bare)
-      units.push({ node, mapped, sentences, definitions, owner: bare, isHeading: true })
+      units.push({ node, mapped, sentences, definitions, mentions, owner: bare, isHeading: true })
       return SKIP
     }
     if (current.lockedAt === null) {
-      const subject = subjectOf(findMentions(mapped.text, extra), sentences, current.ref)
+      // Names the text defines (`extra`) are found with the others; without them, the unit's own list.
+      const named = extra.size > 0 ? findMentions(mapped.text, extra) : mentions()
+      const subject = subjectOf(named, sentences, current.ref)
       if (subject) current = { ...current, ref: subject }
     }
     enter(current.ref)
-    units.push({ node, mapped, sentences, definitions, owner: current.ref, isHeading: false })
+    units.push({ node, mapped, sentences, definitions, mentions, owner: current.ref, isHeading: false })
     return SKIP
   })
   return { units, partners: [...partners.values()] }
