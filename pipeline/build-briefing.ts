@@ -4,14 +4,14 @@
  * the tree and the data.
  */
 import { basename, extname, join, resolve } from 'node:path'
-import type { Browser } from 'puppeteer-core'
 import type { VFile } from 'vfile'
 import type { Briefing } from './briefing-schema.ts'
 import { sha256 } from './cache/hash.ts'
 import { extractData } from './extract/extract-briefing.ts'
 import { type SpellingThread, startSpelling } from './extract/spelling-thread.ts'
 import { assertValidBriefing, briefingJson, writeAtomic } from './output/write-outputs.ts'
-import { openPrintPage, type PdfMeta, type PrintPage } from './print/print-pdf.ts'
+import type { PdfMeta } from './print/print-pdf.ts'
+import type { Printer } from './print/printer.ts'
 import { defaultKeywords } from './render/keywords.ts'
 import { renderHtml } from './render/render-html.ts'
 import { readSource } from './source/read-source.ts'
@@ -22,7 +22,7 @@ import { parseTree } from './tree/parse-tree.ts'
 export interface BuildOptions {
   outDir: string
   /** The build's one browser, or `null` for no PDF. May still be starting. */
-  browser: Promise<Browser> | null
+  printer: Printer | null
   /** The source's date when already known (`sourceDate`), to save asking git again. */
   sourceDate?: string
   /** Called after each stage with its name and milliseconds. */
@@ -72,7 +72,7 @@ async function treeAndData(file: VFile, options: BuildOptions): Promise<ReturnTy
 export async function buildBriefing(path: string, options: BuildOptions): Promise<BuildResult> {
   // Readied while the text is parsed and rendered: the page to print on (once the browser is up),
   // and the spelling thread, which loads its dictionary now and checks while the page prints.
-  const pageReady = options.browser?.then(openPrintPage) ?? null
+  const pageReady = options.printer?.openPage() ?? null
   pageReady?.catch(() => {})
   const spellingThread = startSpelling()
   try {
@@ -90,7 +90,7 @@ export async function buildBriefing(path: string, options: BuildOptions): Promis
 async function buildWith(
   path: string,
   options: BuildOptions,
-  pageReady: Promise<PrintPage> | null,
+  pageReady: ReturnType<Printer['openPage']> | null,
   spellingThread: SpellingThread,
 ): Promise<BuildResult> {
   const name = basename(path, extname(path))

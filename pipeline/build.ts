@@ -13,13 +13,12 @@ import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { extname, join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import type { Browser } from 'puppeteer-core'
 import { type BuildInputs, buildInputs, sourceKey } from './cache/build-inputs.ts'
 import { hashParts, sha256 } from './cache/hash.ts'
 import { type CacheEntry, isFresh, loadManifest, type Manifest, saveManifest } from './cache/manifest.ts'
 import { exitOnSignals } from './print/exit-on-signals.ts'
 import type { BrowserChoice } from './print/find-browser.ts'
-import { spawnBrowser } from './print/spawn-browser.ts'
+import { type Printer, startPrinter } from './print/printer.ts'
 import { BuildFailure, formatFailure, formatMessage, formatMessages, isSourceProblem } from './source/messages.ts'
 import { sourceDate } from './source/source-date.ts'
 
@@ -143,21 +142,9 @@ async function pickBrowser(): Promise<BrowserChoice> {
   return choice
 }
 
-/**
- * Start the build's one browser now, and connect to it once Puppeteer is imported (only now, and
- * while the browser starts): the import, the start and the connection go on meanwhile.
- */
-function startBrowser(choice: BrowserChoice): Promise<Browser> {
-  const started = spawnBrowser(choice)
-  const launching = import('./print/launch-browser.ts').then(({ connectBrowser }) => connectBrowser(started))
-  // A launch failure is reported where the browser is first awaited; do not let it go unhandled meanwhile.
-  launching.catch(() => {})
-  return launching
-}
-
-/** Close the build's browser, if one was started (and did start). */
-async function closeBrowser(browser: Promise<Browser> | null): Promise<void> {
-  if (browser) await (await browser.catch(() => null))?.close()
+/** Close the build's browser, if one was started. */
+async function closeBrowser(printer: Printer | null): Promise<void> {
+  await printer?.close()
 }
 
 /** Run `work` over `items`, at most `limit` at a time. */
@@ -182,7 +169,7 @@ async function main(): Promise<number> {
 
   /** 2. What is already built: sources whose inputs and outputs are unchanged are skipped. */
   const manifest = await loadManifest(options.outDir)
-  let browser: Promise<Browser> | null = null
+  let printer: Printer | null = null
   /** The browser closing, once nothing is left to print. */
   let closing: Promise<void> | null = null
   let failed = 0
@@ -190,7 +177,7 @@ async function main(): Promise<number> {
     // A source never built into this folder, or whose outputs are gone, is to be built whatever its
     // key: start the browser now, and load the stages while it starts and the inputs are hashed.
     const unbuilt = sources.some((path) => !mayBeFresh(manifest.entries[resolve(path)]))
-    if (choice && unbuilt) browser = startBrowser(choice)
+    if (choice && unbuilt) printer = startPrinter(choice)
     let stages = unbuilt ? import('./build-briefing.ts') : null
     stages?.catch(() => {})
     const inputs = await buildInputs(choice?.executablePath ?? null)
@@ -199,7 +186,7 @@ async function main(): Promise<number> {
     for (const source of planned) if (source.fresh) log(`${'cached'.padEnd(15)}  ${relative('.', source.path)}`)
 
     /** 3. The one browser, started before any source is parsed so it is ready by the time the first HTML is. */
-    if (choice && stale.length > 0) browser ??= startBrowser(choice)
+    if (choice && stale.length > 0) printer ??= startPrinter(choice)
 
     /** 4. Each stale source through every stage, side by side up to the core count. */
     if (stale.length > 0) {
@@ -211,7 +198,7 @@ async function main(): Promise<number> {
         try {
           const result = await buildBriefing(source.path, {
             outDir: options.outDir,
-            browser,
+            printer,
             ...(source.date === undefined ? {} : { sourceDate: source.date }),
             onStage: timing(name),
           })
@@ -227,12 +214,12 @@ async function main(): Promise<number> {
     }
 
     /** 5. The schema every JSON output follows, and the index of the folder, while the browser closes. */
-    closing = closeBrowser(browser)
+    closing = closeBrowser(printer)
     closing.catch(() => {})
     await writeSchema(options.outDir, inputs, manifest, timing('briefing.schema.json'))
     await writeIndex(options.outDir, inputs, manifest, timing('index.html'))
   } finally {
-    await Promise.all([closing ?? closeBrowser(browser), saveManifest(options.outDir, manifest)])
+    await Promise.all([closing ?? closeBrowser(printer), saveManifest(options.outDir, manifest)])
   }
   return failed > 0 ? 1 : 0
 }

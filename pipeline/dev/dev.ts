@@ -83,7 +83,7 @@ async function rebuild(paths: string[], savedAt: number): Promise<void> {
     try {
       const stages: string[] = []
       const onStage = (stage: string, ms: number) => stages.push(`${stage} ${Math.round(ms)}`)
-      const result = await buildBriefing(path, { outDir, browser: null, onStage })
+      const result = await buildBriefing(path, { outDir, printer: null, onStage })
       for (const line of formatMessages(result.file)) console.warn(line)
       const since = `${Math.round(performance.now() - savedAt)} ms`.padStart(8)
       console.log(`html   ${since}  ${path} (after the save: ${stages.join(', ')})`)

@@ -96,60 +96,102 @@ export interface StartedBrowser {
   kill: () => void
 }
 
-const running = new Set<StartedBrowser>()
+/** How to kill each browser this process (or a thread of it) started and has not seen gone. */
+const running = new Set<() => void>()
 
-/** Start the browser `choice` now; connect to it with `connectBrowser` (`launch-browser.ts`). */
-export function spawnBrowser(choice: BrowserChoice): StartedBrowser {
-  const profile = mkdtempSync(join(tmpdir(), 'briefing-chromium-'))
+/** Kill the process group `pid` leads (a browser and every process it started), now. */
+function killGroup(pid: number | undefined): void {
+  if (!pid) return
+  try {
+    process.kill(-pid, 'SIGKILL')
+  } catch {
+    // Already gone.
+  }
+}
+
+function removeProfile(profile: string): void {
+  rmSync(profile, { recursive: true, force: true, maxRetries: 3 })
+}
+
+/**
+ * Kill `kill`'s browser on a signal and when this process ends, until the returned function is
+ * called (the browser is gone).
+ */
+function register(kill: () => void): () => void {
+  running.add(kill)
+  const release = onStop(() => {
+    kill()
+    return 'browser closed'
+  })
+  return () => {
+    running.delete(kill)
+    release()
+  }
+}
+
+/** A new, empty profile folder for a browser. */
+export function newProfile(): string {
+  return mkdtempSync(join(tmpdir(), 'briefing-chromium-'))
+}
+
+/**
+ * Start the browser `choice` now, in `profile`; connect to it with `connectBrowser`
+ * (`launch-browser.ts`). Its process id is handed to `onPid` as soon as it has one.
+ */
+export function spawnBrowser(
+  choice: BrowserChoice,
+  profile = newProfile(),
+  onPid: (pid: number) => void = () => {},
+): StartedBrowser {
   // The leader of a process group of its own (`detached`): the group is the whole browser, killed at once.
   const child = spawn(choice.executablePath, browserArguments(choice, profile), {
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
   })
+  if (child.pid) onPid(child.pid)
   let output = ''
   child.stderr?.setEncoding('utf8').on('data', (text: string) => {
     output = (output + text).slice(-4000)
   })
   let gone = false
-  let release = () => {}
   const forget = () => {
     gone = true
-    running.delete(started)
     release()
-    rmSync(profile, { recursive: true, force: true, maxRetries: 3 })
+    removeProfile(profile)
   }
-  const started: StartedBrowser = {
-    choice,
-    process: child,
-    pipe: { write: child.stdio[3] as Writable, read: child.stdio[4] as Readable },
-    gone: () => gone,
-    output: () => output.trim().split('\n').slice(-5).join('\n'),
-    kill: () => {
-      if (child.pid && !gone) {
-        try {
-          process.kill(-child.pid, 'SIGKILL')
-        } catch {
-          // Already gone.
-        }
-      }
-      forget()
-    },
+  const kill = () => {
+    if (!gone) killGroup(child.pid)
+    forget()
   }
+  const release = register(kill)
   // A binary that cannot be run at all says so here; whoever connects reports it.
   child.once('error', (error) => {
     output += `\n${error.message}`
     forget()
   })
   child.once('exit', forget)
-  running.add(started)
-  release = onStop(() => {
-    started.kill()
-    return 'browser closed'
+  return {
+    choice,
+    process: child,
+    pipe: { write: child.stdio[3] as Writable, read: child.stdio[4] as Readable },
+    gone: () => gone,
+    output: () => output.trim().split('\n').slice(-5).join('\n'),
+    kill,
+  }
+}
+
+/**
+ * Kill, on a signal or when this process ends, a browser another thread started in `profile`:
+ * `pid` reads its process id (0 while it has none). Call the returned function once it is gone.
+ */
+export function trackBrowser(pid: () => number, profile: string): () => void {
+  return register(() => {
+    killGroup(pid())
+    removeProfile(profile)
   })
-  return started
 }
 
 // Whatever way the process ends (an uncaught error, `process.exit` anywhere), no browser outlives it.
 process.on('exit', () => {
-  for (const started of running) started.kill()
+  for (const kill of running) kill()
 })

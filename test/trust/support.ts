@@ -9,7 +9,6 @@ import { rmSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { afterAll } from 'vitest'
 
 export const REPO = join(import.meta.dirname, '..', '..')
@@ -48,8 +47,8 @@ export async function temporaryDir(prefix: string): Promise<string> {
   return folder
 }
 
-/** tsx's loader, by path, so a build can run from any folder. */
-const TSX = pathToFileURL(join(REPO, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href
+/** The build as `npm run build` runs it: compiled, its browser driven from a thread of its own. */
+const RUN_COMPILED = join(REPO, 'pipeline', 'cache', 'run-compiled.mjs')
 
 /** Builds started by this test process and not yet ended: killed if the tests end first. */
 const children = new Set<ChildProcess>()
@@ -60,7 +59,7 @@ process.on('exit', () => {
 /** No build in these tests may run longer than this, whatever goes wrong (it is killed, and the test fails). */
 const RUN_LIMIT = 90_000
 
-/** Start `pipeline/build.ts` with `args` (from the repository, or `cwd`), as a single Node process. */
+/** Start `pipeline/build.ts` with `args` (from the repository, or `cwd`), compiled, as a single Node process. */
 export async function startBuild(
   args: string[],
   env: NodeJS.ProcessEnv = {},
@@ -68,7 +67,7 @@ export async function startBuild(
   limitMs = RUN_LIMIT,
 ): Promise<RunningBuild> {
   const tmp = await temporaryDir('tmpdir')
-  const child = spawn(process.execPath, ['--import', TSX, join(REPO, 'pipeline', 'build.ts'), ...args], {
+  const child = spawn(process.execPath, [RUN_COMPILED, 'pipeline/build.ts', ...args], {
     cwd,
     env: { ...process.env, TMPDIR: tmp, FORCE_COLOR: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,66 @@
+/**
+ * The print thread of a compiled build (`printer.ts` starts it): it starts the browser at once,
+ * loads Puppeteer while the browser starts, and answers the build's requests: ready a page, print
+ * a document on it, close the browser. Errors go back to the build, which reports them.
+ */
+import { parentPort, workerData } from 'node:worker_threads'
+import { BuildFailure } from '../source/messages.ts'
+import type { PrintPage } from './print-pdf.ts'
+import type { PrintAnswer, PrintRequest, PrintThreadData } from './printer.ts'
+import { spawnBrowser } from './spawn-browser.ts'
+
+const { choice, profile, pid } = workerData as PrintThreadData
+const started = spawnBrowser(choice, profile, (id) => Atomics.store(pid, 0, id))
+const browser = import('./launch-browser.ts').then(({ connectBrowser }) => connectBrowser(started))
+browser.catch(() => {})
+const printing = import('./print-pdf.ts')
+
+const pages = new Map<number, PrintPage>()
+let lastPage = 0
+
+async function handle(request: PrintRequest): Promise<unknown> {
+  switch (request.type) {
+    case 'open': {
+      const page = (await printing).openPrintPage(await browser)
+      const id = ++lastPage
+      pages.set(id, await page)
+      return id
+    }
+    case 'print': {
+      const page = pages.get(request.page)
+      pages.delete(request.page)
+      if (!page) throw new Error(`no print page ${request.page}`)
+      // A copy of its own, so the whole buffer can move to the build's thread.
+      return new Uint8Array(await page.print(request.html, request.meta)).buffer
+    }
+    case 'discard': {
+      await pages.get(request.page)?.close()
+      pages.delete(request.page)
+      return null
+    }
+    case 'close': {
+      await (await browser.catch(() => null))?.close()
+      return null
+    }
+  }
+}
+
+parentPort?.on('message', (request: PrintRequest & { id: number }) => {
+  handle(request).then(
+    (result) => {
+      const answer: PrintAnswer = { id: request.id, result }
+      parentPort?.postMessage(answer, result instanceof ArrayBuffer ? [result] : [])
+    },
+    (error: unknown) => {
+      const answer: PrintAnswer = {
+        id: request.id,
+        error: {
+          message: error instanceof Error ? error.message : String(error),
+          failure: error instanceof BuildFailure,
+          stack: error instanceof Error ? error.stack : undefined,
+        },
+      }
+      parentPort?.postMessage(answer)
+    },
+  )
+})
