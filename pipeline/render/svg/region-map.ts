@@ -275,10 +275,14 @@ export function lonLatBox(geometry: Geometry): LonLatBox {
   if (rings.length === 0) return WHOLE_EARTH
   let [west, east, south, north] = [180, -180, 90, -90]
   let longestStep = 0
+  // Indexed reads: destructuring each of the world's ten thousand points costs more than drawing them.
   for (const ring of rings) {
-    for (const [index, [lon = 0, lat = 0]] of ring.entries()) {
-      const [nextLon = lon, nextLat = lat] = ring[index + 1] ?? [lon, lat]
-      longestStep = Math.max(longestStep, Math.abs(nextLon - lon) + Math.abs(nextLat - lat))
+    for (let index = 0; index < ring.length; index++) {
+      const point = ring[index] as number[]
+      const next = ring[index + 1] ?? point
+      const lon = point[0] ?? 0
+      const lat = point[1] ?? 0
+      longestStep = Math.max(longestStep, Math.abs((next[0] ?? 0) - lon) + Math.abs((next[1] ?? 0) - lat))
       west = Math.min(west, lon)
       east = Math.max(east, lon)
       south = Math.min(south, lat)
