@@ -173,6 +173,8 @@ async function main(): Promise<number> {
   /** The browser closing, once nothing is left to print. */
   let closing: Promise<void> | null = null
   let failed = 0
+  /** The data of each briefing built in this run, by its JSON's file name, for the index. */
+  const built = new Map<string, unknown>()
   try {
     // A source never built into this folder, or whose outputs are gone, is to be built whatever its
     // key: start the browser now, and load the stages while it starts and the inputs are hashed.
@@ -204,6 +206,7 @@ async function main(): Promise<number> {
           })
           for (const line of formatMessages(result.file)) console.warn(line)
           if (source.key) manifest.entries[id] = { key: source.key, files: result.files }
+          built.set(`${result.file.stem}.json`, result.briefing)
         } catch (error) {
           delete manifest.entries[id]
           if (!isSourceProblem(error)) throw error
@@ -217,7 +220,7 @@ async function main(): Promise<number> {
     closing = closeBrowser(printer)
     closing.catch(() => {})
     await writeSchema(options.outDir, inputs, manifest, timing('briefing.schema.json'))
-    await writeIndex(options.outDir, inputs, manifest, timing('index.html'))
+    await writeIndex(options.outDir, inputs, manifest, built, timing('index.html'))
   } finally {
     await Promise.all([closing ?? closeBrowser(printer), saveManifest(options.outDir, manifest)])
   }
@@ -238,10 +241,16 @@ async function writeSchema(outDir: string, inputs: BuildInputs, manifest: Manife
 }
 
 /** Write `index.html`, listing every briefing in `outDir`, unless it would say the same as it does. */
-async function writeIndex(outDir: string, inputs: BuildInputs, manifest: Manifest, onStage: Timing): Promise<void> {
+async function writeIndex(
+  outDir: string,
+  inputs: BuildInputs,
+  manifest: Manifest,
+  built: ReadonlyMap<string, unknown>,
+  onStage: Timing,
+): Promise<void> {
   const path = resolve(outDir, 'index.html')
   const { listBriefings } = await import('./listing/list-briefings.ts')
-  const briefings = await listBriefings(outDir)
+  const briefings = await listBriefings(outDir, built)
   const key = hashParts(['index', inputs.code, inputs.templates, JSON.stringify(briefings)])
   if (await isFresh(manifest.entries[path], key)) return
   const start = performance.now()
