@@ -71,10 +71,10 @@ async function treeAndData(file: VFile, options: BuildOptions): Promise<ReturnTy
 /** Build the briefing of the source at `path` into `options.outDir`. */
 export async function buildBriefing(path: string, options: BuildOptions): Promise<BuildResult> {
   // Readied while the text is parsed and rendered: the page to print on (once the browser is up),
-  // and the spelling thread, which loads its dictionary now and checks while the page prints.
+  // and the spelling check (see `startSpelling`).
   const pageReady = options.printer?.openPage() ?? null
   pageReady?.catch(() => {})
-  const spellingThread = startSpelling()
+  const spellingThread = startSpelling(pageReady === null)
   try {
     return await buildWith(path, options, pageReady, spellingThread)
   } catch (error) {
@@ -100,8 +100,13 @@ async function buildWith(
     return read
   })
   const { briefing, spelling } = await treeAndData(file, options)
-  const typos = spellingThread.check(spelling.texts)
-  typos.catch(() => {})
+  // Without a PDF the spelling thread checks while the HTML renders; with one, this thread checks while the browser prints.
+  const checkSpelling = () => {
+    const typos = spellingThread.check(spelling.texts)
+    typos.catch(() => {})
+    return typos
+  }
+  let typos = pageReady ? null : checkSpelling()
   const html = await stage('html', options, () => {
     const frontmatter = file.data.frontmatter ?? {}
     return renderHtml(briefing, {
@@ -116,6 +121,7 @@ async function buildWith(
   const printing = page ? stage('pdf', options, () => page.print(html, pdfMeta(briefing, file))) : null
   // Awaited below; meanwhile (the browser prints in its own process) check and serialise the data.
   printing?.catch(() => {})
+  typos ??= checkSpelling()
   const targets = await stage('check', options, () => {
     assertValidBriefing(briefing)
     const texts: [string, string | Uint8Array][] = [

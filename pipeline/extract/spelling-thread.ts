@@ -1,8 +1,9 @@
 /**
- * The spelling check beside the build instead of in its way: a worker thread (`spelling.worker.ts`)
- * that loads the dictionary while the text is parsed, and checks while the page renders and prints.
- * It adds only messages, so nothing waits for it but the end of the build. Checked on the calling
- * thread when the code runs from TypeScript (tests), where there is no compiled worker to start.
+ * The spelling check beside the build instead of in its way. It adds only messages, so nothing
+ * waits for it but the end of the build: a build without a PDF checks on a worker thread
+ * (`spelling.worker.ts`) that loads the dictionary while the text is parsed and checks while the
+ * HTML renders; a build that prints checks while the browser prints (see `startSpelling`). Checked
+ * on the calling thread too when the code runs from TypeScript (tests): there is no compiled worker.
  */
 import { Worker } from 'node:worker_threads'
 import { compiledFile } from '../cache/compiled-code.ts'
@@ -16,9 +17,14 @@ export interface SpellingThread {
   stop: () => void
 }
 
-/** Start the thread now, so the dictionary is loaded by the time the texts are known. */
-export function startSpelling(): SpellingThread {
-  const file = compiledFile('spelling.worker.mjs')
+/**
+ * Start the check now, so the dictionary is loaded by the time the texts are known; on a thread
+ * of its own when `thread` is set and the code runs compiled. A build that prints checks on its
+ * own thread instead, while the browser prints: the thread would only take a core from the
+ * browser, and the build's own thread has nothing else to do then.
+ */
+export function startSpelling(thread: boolean): SpellingThread {
+  const file = thread ? compiledFile('spelling.worker.mjs') : null
   if (!file) {
     return { check: async (texts) => (await import('./spelling.ts')).findMisspellings(texts), stop: () => {} }
   }
