@@ -35,6 +35,8 @@ const HEAD_FIRST = new RegExp(
 )
 // Repetitions are bounded so that a long run of capitalised words cannot make matching quadratic.
 const HEAD_LAST = new RegExp(`(?:${NAME_WORD}\\s+){1,8}(?:${HEAD}|Commissioner)\\b`, 'gu')
+/** A head word: both patterns need one, and a paragraph without any is read no further. */
+const ANY_HEAD = new RegExp(`(?:${HEAD}|Commissioner)\\b`, 'u')
 const BARE_COMMISSION = /\b(?:[Tt]he\s+)Commission\b/g
 /** "the Bhutanese government", not "Bhutanese government services" (the word as a modifier). */
 const GOVERNMENT =
@@ -70,7 +72,8 @@ export function findOrganisations(
       end: definition.end,
     })
   }
-  for (const pattern of [HEAD_FIRST, HEAD_LAST]) {
+  // `HEAD_LAST` is tried at every capital of the text: most of the time of this function.
+  for (const pattern of ANY_HEAD.test(text) ? [HEAD_FIRST, HEAD_LAST] : []) {
     for (const match of text.matchAll(pattern)) {
       let name = trimName(match[0])
         .replace(/\s+and\s+[\p{Lu}\p{N}&]{2,}$/u, '')
