@@ -30,12 +30,16 @@ const HOSTED = new RegExp(
   `${POST}(?:\\s+(?:in|to)\\s+(?:the\\s+)?${PLACE})?(?:\\s+(?:in|at)\\s+${PLACE})?\\s+(?:(?:has|have|had)\\s+(?:had|hosted|appointed|employed|welcomed|housed)|hosts|hosted|has|had|includes|employs|houses|appointed)\\s+(?:an?|the|its)\\s+((?:${ROLE_WORD}\\s+(?:and\\s+)?){0,4}${ROLE_HEAD})`,
   'gu',
 )
+/** A post named anywhere: both patterns above need one. */
+const ANY_POST = new RegExp(POST, 'u')
 const POSTED_ROLE = new RegExp(`^(.*?\\b${ROLE_HEAD})\\s+(?:in|to|for)\\s+(.+)$`, 'u')
 
 /** Every post in `text`, in order. */
 export function findPosts(text: string, definitions: readonly Definition[]): PostMatch[] {
   const found: PostMatch[] = []
-  for (const match of text.matchAll(STATED)) {
+  // Most paragraphs name no post: the patterns, tried at every capital, are not tried at all.
+  const statedOrHosted = ANY_POST.test(text)
+  for (const match of statedOrHosted ? text.matchAll(STATED) : []) {
     const role = (match[1] ?? '').replace(/^(An?|The|Its|Our)\s+/, '').trim()
     const post = normalisePost(match[2] ?? '')
     const place = match[3] ?? null
@@ -48,7 +52,7 @@ export function findPosts(text: string, definitions: readonly Definition[]): Pos
       end: match.index + match[0].length,
     })
   }
-  for (const match of text.matchAll(HOSTED)) {
+  for (const match of statedOrHosted ? text.matchAll(HOSTED) : []) {
     const places = [match[2], match[3]].filter((p): p is string => Boolean(p))
     const city = places.find((p) => !isCountry(p)) ?? null
     const country = places.find((p) => isCountry(p))
