@@ -25,8 +25,14 @@ const KINDS: [RegExp, MechanismKind][] = [
   [/council$/i, 'council'],
   [/(forum|roundtable|round table|consultations)$/i, 'other'],
 ]
-const NAMED =
-  /(?:\b(?:the|an?|its|regular|annual|yearly|biennial)\s+)*((?:\d+(?:st|nd|rd|th)\s+)?(?:[\p{Lu}\p{N}][\p{L}\p{N}&/'’–‑-]*\s+(?:and\s+)?){0,6}(?:Dialogues?|Working Group|Task ?[Ff]orce|Joint Committee|Committee|Summit|Ministerial Meeting|Meetings?|Council|Forum|Roundtable|Round Table|Consultations)(?:\s+on\s+(?:the\s+)?(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)[\p{Lu}][\p{L}\p{N}&-]*(?:\s+(?:and\s+)?[\p{Lu}\p{N}][\p{L}\p{N}&-]*){0,4})?)\b/gu
+const HEADS =
+  'Dialogues?|Working Group|Task ?[Ff]orce|Joint Committee|Committee|Summit|Ministerial Meeting|Meetings?|Council|Forum|Roundtable|Round Table|Consultations'
+const NAMED = new RegExp(
+  `(?:\\b(?:the|an?|its|regular|annual|yearly|biennial)\\s+)*((?:\\d+(?:st|nd|rd|th)\\s+)?(?:[\\p{Lu}\\p{N}][\\p{L}\\p{N}&/'’–‑-]*\\s+(?:and\\s+)?){0,6}(?:${HEADS})(?:\\s+on\\s+(?:the\\s+)?(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\b)[\\p{Lu}][\\p{L}\\p{N}&-]*(?:\\s+(?:and\\s+)?[\\p{Lu}\\p{N}][\\p{L}\\p{N}&-]*){0,4})?)\\b`,
+  'gu',
+)
+/** A head of `NAMED` anywhere: a sentence without one is not read with it. */
+const ANY_HEAD = new RegExp(HEADS)
 const ACRONYM_LED = /\b((?:[\p{Lu}][\p{Lu}\p{N}/&-]+\s+){1,3}(?:meetings?|dialogues?|summits?|consultations))\b/gu
 const GENERIC_HEAD =
   /\b(dialogue|meetings?|working group|expert group|forum|consultations|talks|roundtable)\b(\s+on\s+(?:the\s+)?[\p{Ll}\s-]{3,40}?(?=[,.;]|\s+(?:and|with|between|in|at|every|each|once|twice|since|which|as)\b|$))?/gu
@@ -51,7 +57,8 @@ export function findMechanisms(sentence: string): MechanismMatch[] {
     const end = start + name.length
     if (!found.some((f) => start < f.end && end > f.start)) found.push({ name: clean, kind, frequency, start, end })
   }
-  for (const match of sentence.matchAll(NAMED)) add(match[1] ?? '', match.index + match[0].indexOf(match[1] ?? ''))
+  for (const match of ANY_HEAD.test(sentence) ? sentence.matchAll(NAMED) : [])
+    add(match[1] ?? '', match.index + match[0].indexOf(match[1] ?? ''))
   for (const match of sentence.matchAll(ACRONYM_LED)) add(match[1] ?? '', match.index)
   for (const match of sentence.matchAll(GENERIC_HEAD)) {
     const modifiers = modifiersBefore(sentence, match.index)
