@@ -26,6 +26,8 @@ const NAMED = new RegExp(
   `((?:[\\p{Lu}\\p{N}][\\p{L}\\p{N}&/'’-]*\\s+(?:and\\s+)?){0,5}(?:${HEADS}))(?:\\s+(?:on|for)\\s+${MONTH_OR_NUMBER}(?:[\\p{Lu}\\p{N}][\\p{L}\\p{N}-]*(?:\\s+(?:and\\s+)?${MONTH_OR_NUMBER}[\\p{Lu}\\p{N}][\\p{L}\\p{N}-]*){0,4}))?`,
   'gu',
 )
+/** A head of `NAMED` anywhere: a sentence without one is not read with it. */
+const ANY_HEAD = new RegExp(HEADS)
 const GENERIC =
   /\b(memorandum of understanding|joint declaration|framework agreement|trade agreement|cooperation agreement)\b/gi
 
@@ -46,7 +48,7 @@ export function findAgreements(sentence: string): AgreementMatch[] {
     const kind = [...KINDS].sort(([a], [b]) => lastIndex(head, b) - lastIndex(head, a))[0]
     found.push({ name: clean, kind: kind && lastIndex(head, kind[0]) >= 0 ? kind[1] : 'other', start, end })
   }
-  for (const match of sentence.matchAll(NAMED)) add(match[0], match.index)
+  for (const match of ANY_HEAD.test(sentence) ? sentence.matchAll(NAMED) : []) add(match[0], match.index)
   for (const match of sentence.matchAll(GENERIC)) add(match[0], match.index)
   return found.sort((a, b) => a.start - b.start)
 }
