@@ -17,6 +17,8 @@ const KNOWN = wholeWords(known)
 const NAMED_BEFORE = /\b([\p{Lu}][\p{L}\p{N}+-]*(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}+-]*){0,4})\s+[Pp]rogram(?:me)?\b/gu
 const NAMED_AFTER = /\b[Pp]rogram(?:me)?,?\s+([\p{Lu}][\p{Lu}\p{N}+-]+(?:\s\d{4})?)\b/gu
 
+/** The word both patterns above are built around: a text without it is not read with them. */
+const PROGRAMME_WORD = /[Pp]rogram/
 const KNOWN_START = new RegExp(`^(?:${[...known].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'u')
 
 /** Whether `name` is, or starts with, a known programme's name ("Global Gateway Digital Alliance"). */
@@ -31,7 +33,8 @@ export function findProgrammes(text: string): ProgrammeMatch[] {
     if (!found.some((f) => start < f.end && start + name.length > f.start))
       found.push({ name, start, end: start + name.length })
   }
-  for (const match of text.matchAll(NAMED_BEFORE)) {
+  const named = PROGRAMME_WORD.test(text)
+  for (const match of named ? text.matchAll(NAMED_BEFORE) : []) {
     const name = (match[1] ?? '').replace(/^(The|A|An|This|That|Its|Their|Our|New)\s+/, '')
     // "R&D PROGRAMME" in capitals, an article or a bare acronym like "EU" is not a programme's name.
     if (/^(EU|EC|R&D|R&I|ICT|The|A|An|This|That|Its|Their|Our|New)$/.test(name) || /^[\p{Lu}\s&]+$/u.test(match[0]))
@@ -39,6 +42,7 @@ export function findProgrammes(text: string): ProgrammeMatch[] {
     add(name, match.index + match[0].indexOf(name))
   }
   for (const match of text.matchAll(KNOWN)) add(match[0], match.index)
-  for (const match of text.matchAll(NAMED_AFTER)) add(match[1] ?? '', match.index + match[0].indexOf(match[1] ?? ''))
+  for (const match of named ? text.matchAll(NAMED_AFTER) : [])
+    add(match[1] ?? '', match.index + match[0].indexOf(match[1] ?? ''))
   return found.sort((a, b) => a.start - b.start)
 }
