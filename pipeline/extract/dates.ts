@@ -108,6 +108,9 @@ const PATTERNS: [RegExp, Build][] = [
   [/\b((?:19|20)\d\d)\b/g, (g) => [g[1] ?? '', null]],
 ]
 
+/** A month's name, as `MONTH` spells it, anywhere. */
+const ANY_MONTH = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/
+
 /** Words that may stand before a year without making it part of a name. */
 const YEAR_LEAD =
   /(?:^|[^\p{L}])(In|Since|By|From|Until|Till|Before|After|During|Throughout|Between|Through|As of|Early|Late|Mid|And|To|Of|Also|Only|Then|Already|Spring|Summer|Autumn|Winter|Q[1-4]|H[12])\s+$/u
@@ -116,7 +119,10 @@ const YEAR_LEAD =
 export function findDates(text: string): DateMatch[] {
   const taken: [number, number][] = []
   const found: DateMatch[] = []
+  // Half the patterns spell a month out; most paragraphs name none.
+  const months = ANY_MONTH.test(text)
   for (const [pattern, build] of PATTERNS) {
+    if (!months && pattern.source.includes(MONTH)) continue
     for (const match of text.matchAll(pattern)) {
       const start = match.index
       const end = start + match[0].length
