@@ -89,7 +89,7 @@ async function subsetter(): Promise<typeof import('subset-font').default> {
  * them covers come from the CJK fonts, subset to exactly those characters.
  */
 export async function fontFaces(text: string): Promise<string[]> {
-  const used = codePointsOf(text)
+  const used = codePointsBeyondAscii(text)
   const rules: string[] = []
   for (const weight of [400, 700]) {
     const faces = packageFaces(TEXT_PACKAGE, weight)
@@ -114,26 +114,18 @@ export async function fontFaces(text: string): Promise<string[]> {
   return rules
 }
 
+/** Runs of characters beyond ASCII (code units, so a surrogate pair stays in one run). */
+const BEYOND_ASCII = /[\u0080-\uffff]+/g
+
 /**
- * The distinct code points above U+0020 in `text`, ascending. One pass over the UTF-16 units: the
- * page is mostly ASCII, and a megabyte of text as an array of characters costs more than the page.
+ * The distinct code points beyond ASCII in `text`, ascending: those that choose the faces, since
+ * all of ASCII is in the Latin face, which every page includes. The page is mostly ASCII: a pattern
+ * finds the few runs of other characters faster than a look at every character.
  */
-export function codePointsOf(text: string): number[] {
-  const ascii = new Uint8Array(0x80)
-  const other = new Set<number>()
-  for (let index = 0; index < text.length; index++) {
-    const unit = text.charCodeAt(index)
-    if (unit < 0x80) {
-      ascii[unit] = 1
-      continue
-    }
-    const codePoint = text.codePointAt(index) as number
-    other.add(codePoint)
-    if (codePoint > 0xffff) index++
-  }
-  const used: number[] = []
-  for (let codePoint = 0x21; codePoint < 0x80; codePoint++) if (ascii[codePoint]) used.push(codePoint)
-  return used.concat([...other].sort((a, b) => a - b))
+export function codePointsBeyondAscii(text: string): number[] {
+  const found = new Set<number>()
+  for (const [run] of text.matchAll(BEYOND_ASCII)) for (const char of run) found.add(char.codePointAt(0) ?? 0)
+  return [...found].sort((a, b) => a - b)
 }
 
 function rangeToken(from: number, to: number): string {
