@@ -113,7 +113,8 @@ function onlyPartnerIn(text: string, extra: ReadonlyMap<string, PartnerRef>): Pa
 /** A short line of its own that is exactly a partner's name. */
 function bareHeading(node: Paragraph, extra: ReadonlyMap<string, PartnerRef>): PartnerRef | undefined {
   const text = nodeText(node).trim()
-  if (!text || text.includes('\n') || text.split(/\s+/).length > 6) return undefined
+  // Splitting stops at the seventh word: a paragraph need not be cut into all of its words.
+  if (!text || text.includes('\n') || text.split(/\s+/, 7).length > 6) return undefined
   return resolveName(text, extra)
 }
 
