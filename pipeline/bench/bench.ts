@@ -187,8 +187,4 @@ function os(): string {
   return `${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB`
 }
 
-try {
-  await main()
-} finally {
-  rmSync(work, { recursive: true, force: true })
-}
+main().finally(() => rmSync(work, { recursive: true, force: true }))

@@ -8,19 +8,23 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { launchBrowser } from '../print/launch-browser.ts'
 
+async function main(htmlPath: string, pdfPath: string): Promise<void> {
+  const html = await readFile(htmlPath, 'utf8')
+  const browser = await launchBrowser()
+  try {
+    const page = await browser.newPage()
+    await page.setContent(html, { waitUntil: 'load' })
+    // The options of `print/print-pdf.ts`.
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true })
+    await writeFile(pdfPath, pdf)
+  } finally {
+    await browser.close()
+  }
+}
+
 const [htmlPath, pdfPath] = process.argv.slice(2)
 if (!htmlPath || !pdfPath) {
   console.error('usage: floor.ts <file.html> <out.pdf>')
   process.exit(2)
 }
-const html = await readFile(htmlPath, 'utf8')
-const browser = await launchBrowser()
-try {
-  const page = await browser.newPage()
-  await page.setContent(html, { waitUntil: 'load' })
-  // The options of `print/print-pdf.ts`.
-  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true })
-  await writeFile(pdfPath, pdf)
-} finally {
-  await browser.close()
-}
+void main(htmlPath, pdfPath)

@@ -1,13 +1,32 @@
 /**
  * Where the running code was compiled to, when it runs compiled (`run-compiled.mjs` says so
- * before it loads the entry): the files compiled beside the entry (worker threads) are found there.
+ * before it loads the entry), and the worker threads compiled beside the entry.
  */
+import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
 
 /** The key `run-compiled.mjs` sets the folder of the compiled code under. */
 export const COMPILED_CODE = Symbol.for('briefing.compiled-code')
 
-/** The compiled file `name` beside the running entry, or `null` when the code runs from TypeScript. */
-export function compiledFile(name: string): string | null {
+/** The loader every compiled thread starts with (`load-compiled.mjs`). */
+const LOADER = join(import.meta.dirname, 'load-compiled.mjs')
+
+/**
+ * Start the worker thread compiled from `pipeline/…/<name>.ts` with `data` (its `workerData.data`),
+ * or `null` when the code runs from TypeScript and there is no compiled worker to start. A worker
+ * should end by itself when its work is done (its code cache is saved as it ends).
+ */
+export function startCompiledWorker(name: string, data?: unknown): Worker | null {
+  const folder = compiledFolder()
+  return folder === null ? null : new Worker(LOADER, { workerData: { compiled: join(folder, `${name}.cjs`), data } })
+}
+
+/** Whether the code runs compiled, with worker threads to start. */
+export function runsCompiled(): boolean {
+  return compiledFolder() !== null
+}
+
+function compiledFolder(): string | null {
   const folder = (globalThis as Record<symbol, unknown>)[COMPILED_CODE]
-  return typeof folder === 'string' ? `${folder}/${name}` : null
+  return typeof folder === 'string' ? folder : null
 }

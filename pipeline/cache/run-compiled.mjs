@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { codeHash, ROOT } from './code-hash.mjs'
+import { loadCompiled } from './load-compiled.mjs'
 
 const CACHE = join(ROOT, 'node_modules', '.cache', 'briefing', 'code')
 
@@ -76,9 +77,10 @@ const pipelinePlugin = {
 }
 
 /**
- * Compile `entry` (an absolute path) into `outDir`: one bundle with the packages it uses (loading
- * hundreds of small package files costs more than one large one), split at dynamic imports so
- * lazily imported code (the browser's) is loaded only when used.
+ * Compile `entry` (an absolute path) into `outDir`, with the worker threads' entries beside it:
+ * each one CommonJS bundle with the packages it uses (loading hundreds of small package files costs
+ * more than one large one), which `load-compiled.mjs` runs through V8's code cache. Code that is
+ * imported lazily (the browser's) is still evaluated only when used.
  */
 async function compile(entry, outDir) {
   const { build } = await import('esbuild')
@@ -87,17 +89,18 @@ async function compile(entry, outDir) {
     entryPoints: [entry, ...WORKERS.map((worker) => join(ROOT, worker))],
     outdir: temporary,
     entryNames: '[name]',
-    outExtension: { '.js': '.mjs' },
+    outExtension: { '.js': '.cjs' },
     bundle: true,
-    splitting: true,
-    format: 'esm',
+    format: 'cjs',
+    // `import()` of what is left out of the bundle becomes `require`: V8 cannot keep a script's
+    // dynamic-import callback with its code cache, and what is left out is CommonJS or built in.
+    supported: { 'dynamic-import': false },
     platform: 'node',
     target: `node${process.versions.node}`,
-    // CommonJS packages inside an ES module bundle still call `require` for Node's own modules.
-    banner: {
-      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-    },
-    // Stack traces name the TypeScript lines with `NODE_OPTIONS=--enable-source-maps` (off by default: it costs load time).
+    // No comments or indentation: less to read and parse on every run. Names are kept, and stack
+    // traces name the TypeScript lines with `NODE_OPTIONS=--enable-source-maps` (off by default: it costs load time).
+    minifyWhitespace: true,
+    legalComments: 'none',
     sourcemap: 'linked',
     logLevel: 'error',
     plugins: [pipelinePlugin],
@@ -140,4 +143,4 @@ if (!existsSync(outDir)) {
 // The entry sees its own arguments, as if it had been started directly, and finds its workers here.
 process.argv = [process.argv[0], entry, ...args]
 globalThis[Symbol.for('briefing.compiled-code')] = outDir
-await import(pathToFileURL(join(outDir, `${basename(entry).replace(/\.[cm]?ts$/, '')}.mjs`)).href)
+loadCompiled(join(outDir, `${basename(entry).replace(/\.[cm]?ts$/, '')}.cjs`))

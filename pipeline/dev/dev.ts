@@ -9,8 +9,13 @@ import { readdir } from 'node:fs/promises'
 import { extname, join, relative } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Browser } from 'puppeteer-core'
-import type { BuildResult } from '../build-briefing.ts'
+// The stages are loaded at start, not at the first save.
+import { type BuildResult, buildBriefing, pdfMeta } from '../build-briefing.ts'
 import { TEMPLATES_DIR } from '../cache/build-inputs.ts'
+import { listBriefings } from '../listing/list-briefings.ts'
+import { renderIndex } from '../listing/render-index.ts'
+import { writeAtomic } from '../output/write-outputs.ts'
+import { forgetTemplates } from '../render/render-html.ts'
 import { formatFailure, formatMessages } from '../source/messages.ts'
 import { serve } from './serve.ts'
 
@@ -29,21 +34,7 @@ const { values } = parseArgs({
 const outDir = values.out
 const printing = !values['no-pdf']
 
-// Load the stages now, not at the first save.
-const [{ buildBriefing, pdfMeta }, { forgetTemplates }, { listBriefings }, { renderIndex }, { writeAtomic }] =
-  await Promise.all([
-    import('../build-briefing.ts'),
-    import('../render/render-html.ts'),
-    import('../listing/list-briefings.ts'),
-    import('../listing/render-index.ts'),
-    import('../output/write-outputs.ts'),
-  ])
-
-const server = await serve(outDir, Number(values.port)).catch((error: NodeJS.ErrnoException) => {
-  console.error(`dev: cannot listen on 127.0.0.1:${values.port} (${error.code ?? error.message}); try --port <another>`)
-  process.exit(1)
-})
-console.log(`dev: ${outDir}/ on ${server.url} (live reload); watching ${SOURCE_DIR}/ and templates/`)
+let server: Awaited<ReturnType<typeof serve>>
 
 /** The PDFs still to print, newest HTML per source; printed one at a time in the background. */
 const pdfQueue = new Map<string, BuildResult>()
@@ -126,12 +117,23 @@ async function allSources(): Promise<string[]> {
     .map((name) => join(SOURCE_DIR, name))
 }
 
-watch(SOURCE_DIR, (_event, name) => {
-  if (name && SOURCE_EXTENSIONS.has(extname(name))) schedule([join(SOURCE_DIR, name)])
-})
-watch(TEMPLATES_DIR, { recursive: true }, async () => {
-  forgetTemplates()
+async function main(): Promise<void> {
+  server = await serve(outDir, Number(values.port)).catch((error: NodeJS.ErrnoException) => {
+    console.error(
+      `dev: cannot listen on 127.0.0.1:${values.port} (${error.code ?? error.message}); try --port <another>`,
+    )
+    process.exit(1)
+  })
+  console.log(`dev: ${outDir}/ on ${server.url} (live reload); watching ${SOURCE_DIR}/ and templates/`)
+  watch(SOURCE_DIR, (_event, name) => {
+    if (name && SOURCE_EXTENSIONS.has(extname(name))) schedule([join(SOURCE_DIR, name)])
+  })
+  watch(TEMPLATES_DIR, { recursive: true }, async () => {
+    forgetTemplates()
+    schedule(await allSources())
+  })
   schedule(await allSources())
-})
-schedule(await allSources())
-console.log(`dev: building ${relative('.', SOURCE_DIR)}/…`)
+  console.log(`dev: building ${relative('.', SOURCE_DIR)}/…`)
+}
+
+void main()

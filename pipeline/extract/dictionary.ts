@@ -9,8 +9,19 @@
  * the affix file's prefixes. The number entries ("0th", "1st") feed the compound rules and are
  * always loaded (without them nspell's compound patterns would accept almost anything).
  */
-import enGb from 'dictionary-en-gb'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import nspell from 'nspell'
+
+/**
+ * The package's two files, read when first needed (its own module reads them with a top-level
+ * await, at import, which also keeps it from loading in the build's compiled CommonJS).
+ */
+function enGb(): { aff: Buffer; dic: Buffer } {
+  const folder = dirname(createRequire(import.meta.url).resolve('dictionary-en-gb'))
+  return { aff: readFileSync(join(folder, 'index.aff')), dic: readFileSync(join(folder, 'index.dic')) }
+}
 
 /** An nspell checker. */
 export type Checker = ReturnType<typeof nspell>
@@ -41,14 +52,15 @@ let index: Index | undefined
 
 function load(): Index {
   if (index) return index
-  const aff = Buffer.from(enGb.aff)
+  const files = enGb()
+  const aff = files.aff
   const prefixes = [...aff.toString('utf8').matchAll(/^PFX[ \t]+\S+[ \t]+\S+[ \t]+(\S+)[ \t]+\S+/gm)]
     .map((match) => (match[1] ?? '').split('/')[0] ?? '')
     .filter((prefix) => prefix && prefix !== '0')
   const byFine = new Map<string, Entry[]>()
   const all: Entry[] = []
   const always: string[] = []
-  const dic = Buffer.from(enGb.dic).toString('utf8')
+  const dic = files.dic.toString('utf8')
   // Line by line after the count line, without splitting the whole file into an array first.
   let at = dic.indexOf('\n') + 1
   while (at > 0 && at <= dic.length) {

@@ -8,4 +8,6 @@ import { findMisspellings, prepareSpelling } from './spelling.ts'
 prepareSpelling()
 parentPort?.once('message', (texts: string[]) => {
   parentPort?.postMessage(findMisspellings(texts))
+  // Its one answer sent, the thread ends.
+  parentPort?.close()
 })

@@ -9,7 +9,7 @@ import type { PrintPage } from './print-pdf.ts'
 import type { PrintAnswer, PrintRequest, PrintThreadData } from './printer.ts'
 import { spawnBrowser } from './spawn-browser.ts'
 
-const { choice, profile, pid } = workerData as PrintThreadData
+const { choice, profile, pid } = (workerData as { data: PrintThreadData }).data
 const started = spawnBrowser(choice, profile, (id) => Atomics.store(pid, 0, id))
 const browser = import('./launch-browser.ts').then(({ connectBrowser }) => connectBrowser(started))
 browser.catch(() => {})
@@ -40,6 +40,8 @@ async function handle(request: PrintRequest): Promise<unknown> {
     }
     case 'close': {
       await (await browser.catch(() => null))?.close()
+      // Nothing is left to do: once this answer is sent, the thread ends.
+      setImmediate(() => parentPort?.close())
       return null
     }
   }

@@ -5,8 +5,8 @@
  * readying a page then go on while this thread parses and renders, instead of waiting for it to
  * be free. From TypeScript (tests) there is no compiled worker, and the browser is driven from here.
  */
-import { Worker } from 'node:worker_threads'
-import { compiledFile } from '../cache/compiled-code.ts'
+import type { Worker } from 'node:worker_threads'
+import { runsCompiled, startCompiledWorker } from '../cache/compiled-code.ts'
 import { BuildFailure } from '../source/messages.ts'
 import type { BrowserChoice } from './find-browser.ts'
 import type { PdfMeta, PrintPage } from './print-pdf.ts'
@@ -22,8 +22,7 @@ export interface Printer {
 
 /** Start `choice` now, for a build that will print. */
 export function startPrinter(choice: BrowserChoice): Printer {
-  const file = compiledFile('print.worker.mjs')
-  return file ? threadPrinter(file, choice) : localPrinter(choice)
+  return runsCompiled() ? threadPrinter(choice) : localPrinter(choice)
 }
 
 /** The browser driven from this thread. */
@@ -62,13 +61,14 @@ export interface PrintThreadData {
 }
 
 /** The browser driven from a thread of its own. */
-function threadPrinter(file: string, choice: BrowserChoice): Printer {
+function threadPrinter(choice: BrowserChoice): Printer {
   // This thread kills the browser on a signal or at exit: it must know the browser's process and profile.
   const profile = newProfile()
   const pid = new Int32Array(new SharedArrayBuffer(4))
-  const untrack = trackBrowser(() => Atomics.load(pid, 0), profile)
   const data: PrintThreadData = { choice, profile, pid }
-  const worker = new Worker(file, { workerData: data })
+  const worker = startCompiledWorker('print.worker', data) as Worker
+  const exited = new Promise((resolve) => worker.once('exit', resolve))
+  const untrack = trackBrowser(() => Atomics.load(pid, 0), profile)
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>()
   let lastId = 0
   let ended: Error | null = null
@@ -108,6 +108,8 @@ function threadPrinter(file: string, choice: BrowserChoice): Printer {
       try {
         await ask({ type: 'close' })
         untrack()
+        // The thread ends by itself once the browser is closed (saving its code cache as it ends).
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000).unref())])
       } finally {
         // Whatever the thread did not finish, the tracked browser is killed at exit.
         await worker.terminate()
