@@ -5,8 +5,7 @@
  * HTML renders; a build that prints checks while the browser prints (see `startSpelling`). Checked
  * on the calling thread too when the code runs from TypeScript (tests): there is no compiled worker.
  */
-import { Worker } from 'node:worker_threads'
-import { compiledFile } from '../cache/compiled-code.ts'
+import { startCompiledWorker } from '../cache/compiled-code.ts'
 import type { Misspelling } from './spelling.ts'
 
 /** A spelling check under way. */
@@ -24,11 +23,10 @@ export interface SpellingThread {
  * browser, and the build's own thread has nothing else to do then.
  */
 export function startSpelling(thread: boolean): SpellingThread {
-  const file = thread ? compiledFile('spelling.worker.mjs') : null
-  if (!file) {
+  const worker = thread ? startCompiledWorker('spelling.worker') : null
+  if (!worker) {
     return { check: async (texts) => (await import('./spelling.ts')).findMisspellings(texts), stop: () => {} }
   }
-  const worker = new Worker(file)
   // Until it is asked, the thread does not keep the process alive: a build that fails before then just ends.
   worker.unref()
   const answer = new Promise<Misspelling[][]>((resolve, reject) => {
@@ -42,7 +40,8 @@ export function startSpelling(thread: boolean): SpellingThread {
     check: (texts) => {
       worker.ref()
       worker.postMessage(texts)
-      return answer.finally(stop)
+      // Answered, the thread ends by itself; it need not hold this process up until it has.
+      return answer.finally(() => worker.unref())
     },
     stop,
   }
