@@ -113,13 +113,14 @@ async function buildWith(
   })
   const spellingThread = startSpellingFor(file)
   const { briefing, spelling } = await treeAndData(file, options)
-  // Without a PDF the spelling thread checks while the HTML renders; with one, this thread checks while the browser prints.
+  // Spelling adds only messages. A thread of its own checks while the HTML renders; this thread checks
+  // while the browser prints, or else once the files are written (the HTML is there the sooner).
   const checkSpelling = () => {
     const typos = spellingThread.check(spelling.texts)
     typos.catch(() => {})
     return typos
   }
-  let typos = pageReady ? null : checkSpelling()
+  let typos = spellingThread.onThread ? checkSpelling() : null
   const html = await stage('html', options, () => {
     const frontmatter = file.data.frontmatter ?? {}
     return renderHtml(briefing, {
@@ -134,7 +135,6 @@ async function buildWith(
   const printing = page ? stage('pdf', options, () => page.print(html, pdfMeta(briefing, file))) : null
   // Awaited below; meanwhile (the browser prints in its own process) check and serialise the data.
   printing?.catch(() => {})
-  typos ??= checkSpelling()
   const targets = await stage('check', options, () => {
     assertValidBriefing(briefing)
     const texts: [string, string | Uint8Array][] = [
@@ -143,9 +143,8 @@ async function buildWith(
     ]
     return texts
   })
+  if (printing) typos ??= checkSpelling()
   const pdf = printing ? await printing : null
-  // Spelling has been checking all along; its time here is only what is left of it.
-  await stage('spell', options, async () => spelling.report(await typos))
   // Nothing is written before everything is made, so a failure leaves the earlier outputs as they were.
   const files = await stage('write', options, async () => {
     if (pdf) targets.push([join(options.outDir, `${name}.pdf`), pdf])
@@ -157,5 +156,7 @@ async function buildWith(
     await Promise.all(encoded.map(([target, data]) => writeAtomic(target, data)))
     return Object.fromEntries(encoded.map(([target, data]) => [resolve(target), sha256(data)]))
   })
+  // When it checked meanwhile, the time here is only what was left of it.
+  await stage('spell', options, async () => spelling.report(await (typos ?? checkSpelling())))
   return { file, briefing, html, files }
 }

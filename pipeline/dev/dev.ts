@@ -5,7 +5,7 @@
  * kept open for the session. Options: `--out <dir>` (`output`), `--port <n>` (4321), `--no-pdf`.
  */
 import { existsSync, watch } from 'node:fs'
-import { readdir } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { extname, join, relative } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Browser } from 'puppeteer-core'
@@ -68,23 +68,34 @@ async function printQueued(): Promise<void> {
   }
 }
 
-/** Rebuild the JSON and HTML of `paths` and the index, reload open pages, then queue their PDFs. */
+/**
+ * Rebuild the JSON and HTML of `paths` and the index, then queue their PDFs. Open pages reload as
+ * soon as a source's files are written: the spelling check, which adds only warnings, ends after.
+ */
 async function rebuild(paths: string[], savedAt: number): Promise<void> {
   for (const path of paths) {
     try {
       const stages: string[] = []
-      const onStage = (stage: string, ms: number) => stages.push(`${stage} ${Math.round(ms)}`)
+      const onStage = (stage: string, ms: number) => {
+        stages.push(`${stage} ${Math.round(ms)}`)
+        if (stage !== 'write') return
+        server.reload()
+        const since = `${Math.round(performance.now() - savedAt)} ms`.padStart(8)
+        console.log(`html   ${since}  ${path} (after the save: ${stages.join(', ')})`)
+      }
       const result = await buildBriefing(path, { outDir, printer: null, onStage })
       for (const line of formatMessages(result.file)) console.warn(line)
-      const since = `${Math.round(performance.now() - savedAt)} ms`.padStart(8)
-      console.log(`html   ${since}  ${path} (after the save: ${stages.join(', ')})`)
       if (printing) pdfQueue.set(path, result)
     } catch (error) {
       console.error(formatFailure(error, path) ?? error)
     }
   }
-  await writeAtomic(join(outDir, 'index.html'), renderIndex(await listBriefings(outDir)))
-  server.reload()
+  const index = join(outDir, 'index.html')
+  const listing = renderIndex(await listBriefings(outDir))
+  if (listing !== (await readFile(index, 'utf8').catch(() => null))) {
+    await writeAtomic(index, listing)
+    server.reload()
+  }
   void printQueued()
 }
 

@@ -14,6 +14,8 @@ export interface SpellingThread {
   check: (texts: string[]) => Promise<Misspelling[][]>
   /** Give up the check (the build failed): the thread ends. */
   stop: () => void
+  /** Whether it checks on a thread of its own, or on the calling thread (blocking it meanwhile). */
+  onThread: boolean
 }
 
 /**
@@ -25,7 +27,11 @@ export interface SpellingThread {
 export function startSpelling(thread: boolean): SpellingThread {
   const worker = thread ? startCompiledWorker('spelling.worker') : null
   if (!worker) {
-    return { check: async (texts) => (await import('./spelling.ts')).findMisspellings(texts), stop: () => {} }
+    return {
+      check: async (texts) => (await import('./spelling.ts')).findMisspellings(texts),
+      stop: () => {},
+      onThread: false,
+    }
   }
   // Until it is asked, the thread does not keep the process alive: a build that fails before then just ends.
   worker.unref()
@@ -44,5 +50,6 @@ export function startSpelling(thread: boolean): SpellingThread {
       return answer.finally(() => worker.unref())
     },
     stop,
+    onThread: true,
   }
 }
