@@ -1,7 +1,8 @@
 /**
- * A synthetic briefing for the benchmark: every country of the country table as a partner, each
- * with paragraphs like the seed's (dialogues, agreements, figures, dates, delegations), until the
- * text reaches the size asked for. Deterministic: the same options give the same bytes.
+ * A synthetic briefing for the benchmark: every country of the country table as a partner (about
+ * 250), each with a section of paragraphs like the seed's (dialogues, agreements, figures, dates,
+ * delegations), until the text reaches the size asked for. Deterministic: the same options give
+ * the same bytes.
  *
  * `node pipeline/cache/run-compiled.mjs pipeline/bench/synthetic-source.ts <file> [bytes]` writes one.
  */
@@ -55,25 +56,28 @@ const SENTENCES: ((c: Country, r: () => number) => string)[] = [
     `The Commission and ${c.name} agreed in ${2016 + Math.floor(r() * 9)} to cooperate on ${pick(TOPICS, r)} within the Global Gateway strategy.`,
 ]
 
-/** Generate the synthetic source text. */
+/**
+ * Generate the synthetic source text: a section per country, headed by its name (so every country
+ * is a partner, whether or not the text alone would make it one), its paragraphs dealt out round
+ * after round until the text reaches the size asked for.
+ */
 export function syntheticSource(options: SyntheticOptions = {}): string {
   const limit = options.bytes ?? 1_000_000
   const random = mulberry32(options.seed ?? 1)
   const countries = (JSON.parse(readFileSync(COUNTRIES, 'utf8')) as Country[]).filter((country) => country.name)
   const header = `---\ntitle: EU digital partnerships worldwide (synthetic)\nsubtitle: Generated for the benchmark\n---\n\n`
-  const parts = [header]
-  let size = Buffer.byteLength(header)
-  // Round after round, one paragraph per country, so every country is a partner however small the text.
-  for (let round = 0; ; round++) {
-    for (const country of countries) {
+  const sections = countries.map((country) => [`## ${country.name}\n\n`])
+  let size = Buffer.byteLength(header) + sections.reduce((sum, [heading]) => sum + Buffer.byteLength(heading ?? ''), 0)
+  for (let round = 0; round <= 10_000; round++) {
+    for (const [index, country] of countries.entries()) {
       const paragraph = `${Array.from({ length: 3 }, () => pick(SENTENCES, random)(country, random)).join(' ')}\n\n`
       const bytes = Buffer.byteLength(paragraph)
-      if (size + bytes > limit) return parts.join('')
-      parts.push(paragraph)
+      if (size + bytes > limit) return header + sections.map((section) => section.join('')).join('')
+      sections[index]?.push(paragraph)
       size += bytes
     }
-    if (round > 10_000) throw new Error(`syntheticSource: cannot reach ${limit} bytes`)
   }
+  throw new Error(`syntheticSource: cannot reach ${limit} bytes`)
 }
 
 function pick<T>(list: readonly T[], random: () => number): T {
