@@ -35,8 +35,8 @@ const HEAD_FIRST = new RegExp(
 )
 // Repetitions are bounded so that a long run of capitalised words cannot make matching quadratic.
 const HEAD_LAST = new RegExp(`(?:${NAME_WORD}\\s+){1,8}(?:${HEAD}|Commissioner)\\b`, 'gu')
-/** Every place a head word starts (overlapping ones too), the word captured. */
-const EVERY_HEAD = new RegExp(`(?=((?:${HEAD}|Commissioner)\\b))`, 'gu')
+/** A head word: both patterns need one, and a paragraph without any is read no further. */
+const ANY_HEAD = new RegExp(`(?:${HEAD}|Commissioner)\\b`, 'u')
 const BARE_COMMISSION = /\b(?:[Tt]he\s+)Commission\b/g
 /** "the Bhutanese government", not "Bhutanese government services" (the word as a modifier). */
 const GOVERNMENT =
@@ -72,18 +72,9 @@ export function findOrganisations(
       end: definition.end,
     })
   }
-  // Both patterns need a head word, and `HEAD_LAST`, tried at every capital (most of the time of
-  // this function), ends with one: it reads the text up to the last (and a character more, for `\b`).
-  const lastHead = lastHeadEnd(text)
-  const searches: [RegExp, string][] =
-    lastHead === -1
-      ? []
-      : [
-          [HEAD_FIRST, text],
-          [HEAD_LAST, text.slice(0, lastHead + 1)],
-        ]
-  for (const [pattern, subject] of searches) {
-    for (const match of subject.matchAll(pattern)) {
+  // `HEAD_LAST` is tried at every capital of the text: most of the time of this function.
+  for (const pattern of ANY_HEAD.test(text) ? [HEAD_FIRST, HEAD_LAST] : []) {
+    for (const match of text.matchAll(pattern)) {
       let name = trimName(match[0])
         .replace(/\s+and\s+[\p{Lu}\p{N}&]{2,}$/u, '')
         .replace(/^[\p{Lu}][\p{L} ]*['’]s\s+/u, '')
@@ -139,13 +130,6 @@ export function findOrganisations(
     })
   }
   return found.sort((a, b) => a.start - b.start)
-}
-
-/** Where the last head word of `text` ends, or -1 when it has none. */
-function lastHeadEnd(text: string): number {
-  let end = -1
-  for (const match of text.matchAll(EVERY_HEAD)) end = Math.max(end, match.index + (match[1]?.length ?? 0))
-  return end
 }
 
 /** Whether `name` is built like a body ("X Commissioner" is an office, unless it is a European one). */
