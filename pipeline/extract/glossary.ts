@@ -6,7 +6,6 @@
 import type { GlossaryEntry, Position } from '../briefing-schema.ts'
 import acronyms from '../data/known-acronyms.json' with { type: 'json' }
 import { knownBodies } from './known-bodies.ts'
-import { escapeRegExp } from './regex.ts'
 
 const KNOWN = new Map<string, string>()
 for (const [acronym, expansion] of Object.entries(acronyms)) if (!acronym.startsWith('$')) KNOWN.set(acronym, expansion)
@@ -15,29 +14,6 @@ for (const body of knownBodies) if (!KNOWN.has(body.acronym)) KNOWN.set(body.acr
 /** Acronym-like tokens: two or more capitals ("EEAS", "IoT", "R&D", "5GPPP"), or "DG X". */
 const TOKEN =
   /(?<![\p{L}\p{N}&-])(DG [A-Z]{2,}|(?=[\p{L}\p{N}&]*\p{Lu}[\p{L}\p{N}&]*\p{Lu})[\p{L}\p{N}][\p{L}\p{N}&]*)(?![\p{L}\p{N}&])/gu
-
-/** Whether `TOKEN` reads `text` as one token, whole. */
-function isToken(text: string): boolean {
-  const tokens = [...text.matchAll(TOKEN)]
-  return tokens.length === 1 && tokens[0]?.[1] === text
-}
-
-/**
- * The tokens a glossary can use: `KNOWN` acronyms that are tokens, looked for directly instead of
- * reading every token of the text. A token is a whole run of letters, digits and `&`, so matching
- * a known one between the same boundaries finds the same; "DG X" is tried first, as in `TOKEN`,
- * because it reads on across a space ("DG EU" is one token, not "EU").
- */
-const KNOWN_TOKEN = new RegExp(
-  `(?<![\\p{L}\\p{N}&-])(${[
-    'DG [A-Z]{2,}',
-    ...[...KNOWN.keys()]
-      .filter(isToken)
-      .sort((a, b) => b.length - a.length)
-      .map(escapeRegExp),
-  ].join('|')})(?![\\p{L}\\p{N}&])`,
-  'gu',
-)
 
 /** Collects acronyms across a text. */
 export class GlossaryBuilder {
@@ -55,7 +31,7 @@ export class GlossaryBuilder {
 
   /** Note the acronyms used in `text`; `at` turns offsets into positions. */
   use(text: string, at: (start: number, end: number) => Position): void {
-    for (const match of text.matchAll(KNOWN_TOKEN)) {
+    for (const match of text.matchAll(TOKEN)) {
       const token = match[1] ?? ''
       if (KNOWN.has(token) && !this.#used.has(token)) this.#used.set(token, at(match.index, match.index + token.length))
     }
