@@ -18,10 +18,12 @@ const CACHE = join(ROOT, 'node_modules', '.cache', 'briefing', 'code')
  * hundreds of small files costs more than one large one; measured on the seed, bundling these
  * takes a `--no-pdf` build from 0.56 s to 0.40 s and the import of puppeteer-core from ~190 ms to
  * ~80 ms. Only packages that need no files of their own at run time belong here; any other package
- * stays external and is loaded by Node from `node_modules`, as usual.
+ * stays external and is loaded by Node from `node_modules`, as usual. `@puppeteer/browsers` is
+ * not among them: only `find-browser.ts` asks for it, and only when Puppeteer's own browser cache
+ * exists; bundled, its main module (with its download stack) added 1.3 MB to every bundle. (What
+ * puppeteer-core takes from it is bundled with puppeteer-core.)
  */
 const BUNDLED = new Set([
-  '@puppeteer/browsers',
   '@sinclair/typebox',
   'd3-geo',
   'github-slugger',
