@@ -28,7 +28,7 @@ export function startSpelling(thread: boolean): SpellingThread {
   const worker = thread ? startCompiledWorker('spelling.worker') : null
   if (!worker) {
     return {
-      check: async (texts) => (await import('./spelling.ts')).findMisspellings(texts),
+      check: async (texts) => (await import('./spelling-memo.ts')).checkSpelling(texts),
       stop: () => {},
       onThread: false,
     }

@@ -36,35 +36,50 @@ export function prepareSpelling(): void {
 }
 
 /**
- * Every unknown word in each of `texts`. The dictionary entries a check may consult are those
- * under the index keys of every part of every word of the texts (`keysFor`); of those, only the
- * entries that can spell a word actually looked up are loaded (`checkerWithin`), which gives the
- * same answers for a fraction of the build time.
+ * What earlier checks decided, by token: `false` for a token that is fine; for a flagged one, the
+ * suggestions for its word, or `true` when none were looked for (past the hundredth). A token's
+ * verdict and suggestions depend on the token alone (and on the dictionary and word lists, by
+ * which whoever keeps the memo keys it), so a check asks the dictionary only about new tokens.
  */
-export function findMisspellings(texts: readonly string[]): Misspelling[][] {
+export type SpellingMemo = Map<string, boolean | string[]>
+
+/**
+ * Every unknown word in each of `texts`; `memo` (read and added to) spares asking again about
+ * tokens an earlier check judged. The dictionary entries a check may consult are those under the
+ * index keys of every part of every new word of the texts (`keysFor`); of those, only the entries
+ * that can spell a word actually looked up are loaded (`checkerWithin`), which gives the same
+ * answers for a fraction of the build time.
+ */
+export function findMisspellings(texts: readonly string[], memo: SpellingMemo = new Map()): Misspelling[][] {
   const list = projectWords()
   const tokens = texts.map((text) => [...text.matchAll(WORD)])
   const distinct = new Set<string>()
   for (const matches of tokens) for (const match of matches) distinct.add(match[0])
+  const fresh = [...distinct].filter((token) => !memo.has(token))
   const parts = new Set<string>()
-  for (const token of distinct) for (const part of token.replace(/['’]s$/, '').split('-')) parts.add(part)
+  for (const token of fresh) for (const part of token.replace(/['’]s$/, '').split('-')) parts.add(part)
   const within = keysFor([...parts].flatMap((part) => [part, stripAccents(part)]))
-  // The words `isCorrect` may look up: every word that is not exempt and its parts that are not.
+  // The words `isCorrect` may look up: every new word that is not exempt and its parts that are not.
   const lookedUp = new Set<string>()
-  for (const token of distinct) {
+  for (const token of fresh) {
     const word = token.replace(/['’]s$/, '')
     if (isExempt(word, list)) continue
     for (const part of [word, ...word.split('-').filter((part) => !isExempt(part, list))])
       for (const variant of lookups(part)) lookedUp.add(variant)
   }
-  const text = checkerWithin(lookedUp, within)
+  // Built only when something is to be asked: a text of known tokens needs no dictionary at all.
+  let text: ReturnType<typeof checkerWithin> | undefined
+  const checker = () => {
+    text ??= checkerWithin(lookedUp, within)
+    return text
+  }
   // Each distinct word is judged once: nspell takes a while over a word it does not know.
   const judged = new Map<string, boolean>()
   const spell = {
     correct: (word: string) => {
       let known = judged.get(word)
       if (known === undefined) {
-        known = text.spell.correct(word)
+        known = checker().spell.correct(word)
         judged.set(word, known)
       }
       return known
@@ -76,62 +91,83 @@ export function findMisspellings(texts: readonly string[]): Misspelling[][] {
     let found = verdicts.get(token)
     if (found === undefined) {
       const word = token.replace(/['’]s$/, '')
+      const remembered = memo.get(token)
       const parts = word.split('-').filter(Boolean)
       found =
-        isExempt(word, list) ||
-        parts.every((part) => isExempt(part, list) || isCorrect(spell, part)) ||
-        isCorrect(spell, word)
-          ? null
-          : word
+        remembered !== undefined
+          ? remembered === false
+            ? null
+            : word
+          : isExempt(word, list) ||
+              parts.every((part) => isExempt(part, list) || isCorrect(spell, part)) ||
+              isCorrect(spell, word)
+            ? null
+            : word
       verdicts.set(token, found)
     }
     return found
   }
   const flagged = tokens.map((matches) => {
-    const found: { word: string; start: number }[] = []
+    const found: { word: string; token: string; start: number }[] = []
     for (const match of matches) {
       const word = verdict(match[0])
-      if (word !== null) found.push({ word, start: match.index })
+      if (word !== null) found.push({ word, token: match[0], start: match.index })
     }
     return found
   })
   const all = flagged.flat()
+  // The first hundred distinct flagged words get suggestions (a text that is mostly unknown words
+  // is not English prose; its warnings still come, without suggestions), remembered ones from `memo`.
+  const suggested: string[] = []
+  for (const { word } of all) if (suggested.length < 100 && !suggested.includes(word)) suggested.push(word)
+  const remembered = new Map<string, string[]>()
+  for (const { word, token } of all) {
+    const value = memo.get(token)
+    if (Array.isArray(value)) remembered.set(word, value)
+  }
   // Suggestions are words one or two edits away, judged with the entries under the keys of the
   // words near the flagged ones and those of the text, of which only the entries that can spell
   // a word the search may try are loaded: for one edit up front, for two when a word needs them.
-  let either: Speller = spell
-  if (all.length) {
+  let either: Speller | undefined
+  const speller = (): Speller => {
+    if (either) return either
     const near = keysFor(all.flatMap(({ word }) => [...nearVariants(word.toLowerCase())]))
     for (const key of within) near.add(key)
-    const suggested: string[] = []
-    for (const { word } of all) if (suggested.length < 100 && !suggested.includes(word)) suggested.push(word)
+    const held = checker().entries
     const more = checkerWithin(
-      suggested.flatMap((word) => [...candidates(word)]),
+      suggested.filter((word) => !remembered.has(word)).flatMap((word) => [...candidates(word)]),
       near,
-      text.entries,
+      held,
     ).spell
     either = {
       correct: (word: string) => spell.correct(word) || more.correct(word),
       twoEdits: (word: string) => {
-        const far = checkerWithin(farCandidates(word), near, text.entries).spell
+        const far = checkerWithin(farCandidates(word), near, held).spell
         return { correct: (candidate: string) => spell.correct(candidate) || far.correct(candidate) }
       },
     }
+    return either
   }
-  // One suggestion search per distinct word, and none past the first hundred (a text that is
-  // mostly unknown words is not English prose; its warnings still come, without suggestions).
   const suggestions = new Map<string, string[]>()
   const suggestOnce = (word: string) => {
     let found = suggestions.get(word)
     if (!found) {
-      found = suggestions.size < 100 ? suggest(either, word) : []
+      found = !suggested.includes(word) ? [] : (remembered.get(word) ?? suggest(speller(), word))
       suggestions.set(word, found)
     }
     return found
   }
-  return flagged.map((found) =>
+  const result = flagged.map((found) =>
     found.map(({ word, start }) => ({ word, start, end: start + word.length, suggestions: suggestOnce(word) })),
   )
+  for (const token of distinct) {
+    const word = verdicts.get(token)
+    if (word === undefined) continue
+    const value = word === null ? false : suggested.includes(word) ? (suggestions.get(word) ?? true) : true
+    // A flagged token past the hundredth keeps the suggestions an earlier check found for it.
+    if (value !== true || !Array.isArray(memo.get(token))) memo.set(token, value)
+  }
+  return result
 }
 
 /** What `isCorrect` looks up for `word`. */

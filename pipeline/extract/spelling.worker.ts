@@ -3,11 +3,12 @@
  * dictionary as soon as it starts, then answers its one message, the texts, with their misspellings.
  */
 import { parentPort } from 'node:worker_threads'
-import { findMisspellings, prepareSpelling } from './spelling.ts'
+import { prepareSpelling } from './spelling.ts'
+import { checkSpelling } from './spelling-memo.ts'
 
 prepareSpelling()
 parentPort?.once('message', (texts: string[]) => {
-  parentPort?.postMessage(findMisspellings(texts))
+  parentPort?.postMessage(checkSpelling(texts))
   // Its one answer sent, the thread ends.
   parentPort?.close()
 })
