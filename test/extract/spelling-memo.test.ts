@@ -11,7 +11,8 @@ import { findMisspellings, type SpellingMemo } from '../../pipeline/extract/spel
 const FIXTURES = fileURLToPath(new URL('../fixtures/extract/', import.meta.url))
 const texts = readdirSync(FIXTURES).map((name) => readFileSync(`${FIXTURES}${name}/input.md`, 'utf8'))
 /** More than a hundred distinct unknown words, some of them possessive. */
-const letters = (n: number) => 'abcdefghijklmnopqrstuvwxyz'[Math.floor(n / 26)] + 'abcdefghijklmnopqrstuvwxyz'[n % 26]
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz'
+const letters = (n: number) => `${ALPHABET.charAt(Math.floor(n / 26))}${ALPHABET.charAt(n % 26)}`
 const gibberish = Array.from({ length: 130 }, (_, index) => `Zqv${letters(index)}rtol${index % 7 ? '' : "'s"}`).join(
   ' ',
 )
