@@ -8,7 +8,8 @@ import type { VFile } from 'vfile'
 import type { Briefing } from './briefing-schema.ts'
 import { sha256 } from './cache/hash.ts'
 import { extractData } from './extract/extract-briefing.ts'
-import { type SpellingThread, startSpelling } from './extract/spelling-thread.ts'
+import type { Misspelling } from './extract/spelling.ts'
+import { checkSpelling } from './extract/spelling-memo.ts'
 import { assertValidBriefing, briefingJson, writeAtomic } from './output/write-outputs.ts'
 import type { PdfMeta } from './print/print-pdf.ts'
 import type { Printer } from './print/printer.ts'
@@ -68,29 +69,14 @@ async function treeAndData(file: VFile, options: BuildOptions): Promise<ReturnTy
   return stage('data', options, () => extractData(tree, file))
 }
 
-/**
- * From how many characters of source a build without a PDF checks spelling on a thread of its own.
- * A thread costs its start and a cold dictionary (about 0.3 s of CPU, on the other core), which
- * pays only when there is that much to render meanwhile: measured, the seed (8 kB) builds faster
- * checking after the HTML, a 1 MB source about 0.2 s faster checking on the thread.
- */
-const SPELLING_THREAD_FROM = 256 * 1024
-
 /** Build the briefing of the source at `path` into `options.outDir`. */
 export async function buildBriefing(path: string, options: BuildOptions): Promise<BuildResult> {
-  // Readied while the text is parsed and rendered: the page to print on (once the browser is up),
-  // and, once the source is read, the spelling check (see `startSpelling`).
+  // Readied while the text is parsed and rendered: the page to print on (once the browser is up).
   const pageReady = options.printer?.openPage() ?? null
   pageReady?.catch(() => {})
-  const started: SpellingThread[] = []
   try {
-    return await buildWith(path, options, pageReady, (file) => {
-      const thread = startSpelling(pageReady === null && String(file.value).length >= SPELLING_THREAD_FROM)
-      started.push(thread)
-      return thread
-    })
+    return await buildWith(path, options, pageReady)
   } catch (error) {
-    for (const thread of started) thread.stop()
     void pageReady?.then(
       (page) => page.close(),
       () => {},
@@ -103,7 +89,6 @@ async function buildWith(
   path: string,
   options: BuildOptions,
   pageReady: ReturnType<Printer['openPage']> | null,
-  startSpellingFor: (file: VFile) => SpellingThread,
 ): Promise<BuildResult> {
   const name = basename(path, extname(path))
   const file = await stage('source', options, async () => {
@@ -111,16 +96,10 @@ async function buildWith(
     read.data.sourceDate = options.sourceDate ?? (await sourceDate(path))
     return read
   })
-  const spellingThread = startSpellingFor(file)
   const { briefing, spelling } = await treeAndData(file, options)
-  // Spelling adds only messages. A thread of its own checks while the HTML renders; this thread checks
-  // while the browser prints, or else once the files are written (the HTML is there the sooner).
-  const checkSpelling = () => {
-    const typos = spellingThread.check(spelling.texts)
-    typos.catch(() => {})
-    return typos
-  }
-  let typos = spellingThread.onThread ? checkSpelling() : null
+  // Spelling adds only messages: checked while the browser prints, or else once the files are written
+  // (the HTML is there the sooner). Tokens earlier builds judged are not asked about again (`spelling-memo.ts`).
+  let typos: Misspelling[][] | null = null
   const html = await stage('html', options, () => {
     const frontmatter = file.data.frontmatter ?? {}
     return renderHtml(briefing, {
@@ -143,7 +122,8 @@ async function buildWith(
     ]
     return texts
   })
-  if (printing) typos ??= checkSpelling()
+  // The print goes on in the browser (driven from another thread); meanwhile this one has nothing else to do.
+  if (printing) typos = checkSpelling(spelling.texts)
   const pdf = printing ? await printing : null
   // Nothing is written before everything is made, so a failure leaves the earlier outputs as they were.
   const files = await stage('write', options, async () => {
@@ -156,7 +136,6 @@ async function buildWith(
     await Promise.all(encoded.map(([target, data]) => writeAtomic(target, data)))
     return Object.fromEntries(encoded.map(([target, data]) => [resolve(target), sha256(data)]))
   })
-  // When it checked meanwhile, the time here is only what was left of it.
-  await stage('spell', options, async () => spelling.report(await (typos ?? checkSpelling())))
+  await stage('spell', options, () => spelling.report(typos ?? checkSpelling(spelling.texts)))
   return { file, briefing, html, files }
 }

@@ -44,7 +44,7 @@ const BUNDLED = new Set([
 ])
 
 /** Entries that run on threads of their own, compiled beside every entry and found by `compiled-code.ts`. */
-const WORKERS = ['pipeline/extract/spelling.worker.ts', 'pipeline/print/print.worker.ts']
+const WORKERS = ['pipeline/print/print.worker.ts']
 
 /** The package a bare import names: `@scope/name/sub` → `@scope/name`. */
 function packageName(specifier) {

@@ -24,8 +24,8 @@ export function extractBriefing(tree: Root, file: VFile): Briefing {
 
 /**
  * What the spelling check needs and does: the texts to check, and how its findings become
- * messages of the file. Spelling adds only messages, never data, so a build can check on another
- * thread while it renders and prints (`spelling-thread.ts`), instead of before.
+ * messages of the file. Spelling adds only messages, never data, so a build checks while the
+ * browser prints, or once the files are written, instead of before.
  */
 export interface SpellingStep {
   texts: string[]

@@ -29,12 +29,6 @@ function projectWords(): Set<string> {
 
 const WORD = /[\p{L}][\p{L}'’-]*[\p{L}]|[\p{L}]/gu
 
-/** Load what every check needs (the dictionary's index, the word lists), so that a check starts at once. */
-export function prepareSpelling(): void {
-  projectWords()
-  keysFor([])
-}
-
 /**
  * What earlier checks decided, by token: `false` for a token that is fine; for a flagged one, the
  * suggestions for its word, or `true` when none were looked for (past the hundredth). A token's
