@@ -128,13 +128,14 @@ async function buildWith(
   // Nothing is written before everything is made, so a failure leaves the earlier outputs as they were.
   const files = await stage('write', options, async () => {
     if (pdf) targets.push([join(options.outDir, `${name}.pdf`), pdf])
-    // Each text encoded once (UTF-8, as writing and hashing a string would), for both the file and its hash.
-    const encoded = targets.map(([target, data]): [string, Uint8Array] => [
-      target,
-      typeof data === 'string' ? Buffer.from(data, 'utf8') : data,
-    ])
-    await Promise.all(encoded.map(([target, data]) => writeAtomic(target, data)))
-    return Object.fromEntries(encoded.map(([target, data]) => [resolve(target), sha256(data)]))
+    // Texts are written and hashed as UTF-8, one at a time: a megabyte source's JSON and HTML are
+    // tens of megabytes, and holding them encoded side by side is what sets the build's peak memory.
+    const files: Record<string, string> = {}
+    for (const [target, data] of targets) {
+      await writeAtomic(target, data)
+      files[resolve(target)] = sha256(data)
+    }
+    return files
   })
   await stage('spell', options, () => spelling.report(typos ?? checkSpelling(spelling.texts)))
   return { file, briefing, html, files }
