@@ -142,11 +142,6 @@ async function pickBrowser(): Promise<BrowserChoice> {
   return choice
 }
 
-/** Close the build's browser, if one was started. */
-async function closeBrowser(printer: Printer | null): Promise<void> {
-  await printer?.close()
-}
-
 /** Run `work` over `items`, at most `limit` at a time. */
 async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   const queue = [...items]
@@ -217,12 +212,12 @@ async function main(): Promise<number> {
     }
 
     /** 5. The schema every JSON output follows, and the index of the folder, while the browser closes. */
-    closing = closeBrowser(printer)
-    closing.catch(() => {})
+    closing = printer?.close() ?? null
+    closing?.catch(() => {})
     await writeSchema(options.outDir, inputs, manifest, timing('briefing.schema.json'))
     await writeIndex(options.outDir, inputs, manifest, built, timing('index.html'))
   } finally {
-    await Promise.all([closing ?? closeBrowser(printer), saveManifest(options.outDir, manifest)])
+    await Promise.all([closing ?? printer?.close(), saveManifest(options.outDir, manifest)])
   }
   return failed > 0 ? 1 : 0
 }

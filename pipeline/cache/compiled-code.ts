@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 
 /** The key `run-compiled.mjs` sets the folder of the compiled code under. */
-export const COMPILED_CODE = Symbol.for('briefing.compiled-code')
+const COMPILED_CODE = Symbol.for('briefing.compiled-code')
 
 /** The loader every compiled thread starts with (`load-compiled.mjs`). */
 const LOADER = join(import.meta.dirname, 'load-compiled.mjs')

@@ -53,18 +53,16 @@ export const PUPPETEER_ARGUMENTS = [
 ]
 
 /**
- * Ours: no network of its own (no background requests, no name lookups), and no sandbox for root,
- * which cannot have one; the page runs no script and loads nothing (`lock-down-page.ts`).
+ * Ours, beyond Puppeteer's (which already turn off background networking and sync): no network of
+ * its own (no updates, no QUIC, no pings, no name lookups), and no sandbox for root, which cannot
+ * have one; the page runs no script and loads nothing (`lock-down-page.ts`).
  */
 export function ownArguments(): string[] {
   return [
     ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
     '--disable-gpu',
-    '--disable-background-networking',
     '--disable-component-update',
-    '--disable-sync',
     '--disable-quic',
-    '--no-first-run',
     '--no-pings',
     '--host-resolver-rules=MAP * ~NOTFOUND',
   ]
