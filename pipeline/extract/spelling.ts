@@ -46,13 +46,18 @@ export type SpellingMemo = Map<string, boolean | string[]>
  */
 export function findMisspellings(texts: readonly string[], memo: SpellingMemo = new Map()): Misspelling[][] {
   const list = projectWords()
-  const tokens = texts.map((text) => [...text.matchAll(WORD)])
+  const tokens = texts.map(tokensOf)
   const distinct = new Set<string>()
-  for (const matches of tokens) for (const match of matches) distinct.add(match[0])
+  for (const { words } of tokens) for (const word of words) distinct.add(word)
   const fresh = [...distinct].filter((token) => !memo.has(token))
   const parts = new Set<string>()
   for (const token of fresh) for (const part of token.replace(/['’]s$/, '').split('-')) parts.add(part)
-  const within = keysFor([...parts].flatMap((part) => [part, stripAccents(part)]))
+  // Asked for only when a checker is built: a text of known tokens needs no dictionary index at all.
+  let withinKeys: Set<string> | undefined
+  const within = () => {
+    withinKeys ??= keysFor([...parts].flatMap((part) => [part, stripAccents(part)]))
+    return withinKeys
+  }
   // The words `isCorrect` may look up: every new word that is not exempt and its parts that are not.
   const lookedUp = new Set<string>()
   for (const token of fresh) {
@@ -64,7 +69,7 @@ export function findMisspellings(texts: readonly string[], memo: SpellingMemo = 
   // Built only when something is to be asked: a text of known tokens needs no dictionary at all.
   let text: ReturnType<typeof checkerWithin> | undefined
   const checker = () => {
-    text ??= checkerWithin(lookedUp, within)
+    text ??= checkerWithin(lookedUp, within())
     return text
   }
   // Each distinct word is judged once: nspell takes a while over a word it does not know.
@@ -101,11 +106,12 @@ export function findMisspellings(texts: readonly string[], memo: SpellingMemo = 
     }
     return found
   }
-  const flagged = tokens.map((matches) => {
+  const flagged = tokens.map(({ words, starts }) => {
     const found: { word: string; token: string; start: number }[] = []
-    for (const match of matches) {
-      const word = verdict(match[0])
-      if (word !== null) found.push({ word, token: match[0], start: match.index })
+    for (let at = 0; at < words.length; at++) {
+      const token = words[at] ?? ''
+      const word = verdict(token)
+      if (word !== null) found.push({ word, token, start: starts[at] ?? 0 })
     }
     return found
   })
@@ -126,7 +132,7 @@ export function findMisspellings(texts: readonly string[], memo: SpellingMemo = 
   const speller = (): Speller => {
     if (either) return either
     const near = keysFor(all.flatMap(({ word }) => [...nearVariants(word.toLowerCase())]))
-    for (const key of within) near.add(key)
+    for (const key of within()) near.add(key)
     const held = checker().entries
     const more = checkerWithin(
       suggested.filter((word) => !remembered.has(word)).flatMap((word) => [...candidates(word)]),
@@ -162,6 +168,21 @@ export function findMisspellings(texts: readonly string[], memo: SpellingMemo = 
     if (value !== true || !Array.isArray(memo.get(token))) memo.set(token, value)
   }
   return result
+}
+
+/**
+ * The tokens of `text` and where each starts, side by side: a megabyte of text has some 150,000
+ * tokens, and keeping a match array for each until the check ends costs the garbage collector.
+ */
+function tokensOf(text: string): { words: string[]; starts: number[] } {
+  const words: string[] = []
+  const starts: number[] = []
+  WORD.lastIndex = 0
+  for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
+    words.push(match[0])
+    starts.push(match.index)
+  }
+  return { words, starts }
 }
 
 /** What `isCorrect` looks up for `word`. */
