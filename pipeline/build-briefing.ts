@@ -28,6 +28,8 @@ export interface BuildOptions {
   sourceDate?: string
   /** Called after each stage with its name and milliseconds. */
   onStage?: (stage: string, ms: number) => void
+  /** Called once the PDF is in hand, before it is written: the browser may be ended if nothing else is to print. */
+  onPrinted?: () => void
 }
 
 /** What a build produced. */
@@ -125,6 +127,7 @@ async function buildWith(
   // The print goes on in the browser (driven from another thread); meanwhile this one has nothing else to do.
   if (printing) typos = checkSpelling(spelling.texts)
   const pdf = printing ? await printing : null
+  if (pdf) options.onPrinted?.()
   // Nothing is written before everything is made, so a failure leaves the earlier outputs as they were.
   const files = await stage('write', options, async () => {
     if (pdf) targets.push([join(options.outDir, `${name}.pdf`), pdf])
@@ -132,8 +135,10 @@ async function buildWith(
     // tens of megabytes, and holding them encoded side by side is what sets the build's peak memory.
     const files: Record<string, string> = {}
     for (const [target, data] of targets) {
-      await writeAtomic(target, data)
-      files[resolve(target)] = sha256(data)
+      // Encoded once: the bytes written are the bytes hashed.
+      const bytes = typeof data === 'string' ? Buffer.from(data) : data
+      await writeAtomic(target, bytes)
+      files[resolve(target)] = sha256(bytes)
     }
     return files
   })

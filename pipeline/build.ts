@@ -189,6 +189,13 @@ async function main(): Promise<number> {
     if (stale.length > 0) {
       stages ??= import('./build-briefing.ts')
       const { buildBriefing } = await stages
+      // The browser ends as soon as the last PDF is in hand, while that PDF is written (a source that
+      // fails prints nothing and leaves the browser to the end).
+      let unprinted = stale.length
+      const onPrinted = () => {
+        if (--unprinted === 0) closing = printer?.close() ?? null
+        closing?.catch(() => {})
+      }
       await eachLimited(stale, availableParallelism(), async (source) => {
         const name = relative('.', source.path)
         const id = resolve(source.path)
@@ -198,6 +205,7 @@ async function main(): Promise<number> {
             printer,
             ...(source.date === undefined ? {} : { sourceDate: source.date }),
             onStage: timing(name),
+            onPrinted,
           })
           for (const line of formatMessages(result.file)) console.warn(line)
           if (source.key) manifest.entries[id] = { key: source.key, files: result.files }
@@ -212,7 +220,7 @@ async function main(): Promise<number> {
     }
 
     /** 5. The schema every JSON output follows, and the index of the folder, while the browser closes. */
-    closing = printer?.close() ?? null
+    closing ??= printer?.close() ?? null
     closing?.catch(() => {})
     await writeSchema(options.outDir, inputs, manifest, timing('briefing.schema.json'))
     await writeIndex(options.outDir, inputs, manifest, built, timing('index.html'))

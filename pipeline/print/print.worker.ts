@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { BuildFailure } from '../source/messages.ts'
 import type { PrintPage } from './print-pdf.ts'
 import type { PrintAnswer, PrintRequest, PrintThreadData } from './printer.ts'
-import { spawnBrowser } from './spawn-browser.ts'
+import { endBrowser, spawnBrowser } from './spawn-browser.ts'
 
 const { choice, profile, pid } = (workerData as { data: PrintThreadData }).data
 const started = spawnBrowser(choice, profile, (id) => Atomics.store(pid, 0, id))
@@ -39,9 +39,11 @@ async function handle(request: PrintRequest): Promise<unknown> {
       return null
     }
     case 'close': {
-      await (await browser.catch(() => null))?.close()
-      // Nothing is left to do: once this answer is sent, the thread ends.
-      setImmediate(() => parentPort?.close())
+      await endBrowser(started, browser)
+      // Nothing is left to do: once this answer is sent, the thread ends (`exit` handlers run: the code
+      // cache is saved). Not by waiting for its event loop to empty: Puppeteer keeps a closed page's
+      // frames for 100 ms, in case they are swapped in.
+      setImmediate(() => process.exit())
       return null
     }
   }

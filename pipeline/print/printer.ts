@@ -10,7 +10,7 @@ import { runsCompiled, startCompiledWorker } from '../cache/compiled-code.ts'
 import { BuildFailure } from '../source/messages.ts'
 import type { BrowserChoice } from './find-browser.ts'
 import type { PdfMeta, PrintPage } from './print-pdf.ts'
-import { newProfile, spawnBrowser, trackBrowser } from './spawn-browser.ts'
+import { endBrowser, newProfile, spawnBrowser, trackBrowser } from './spawn-browser.ts'
 
 /** The browser of a build. */
 export interface Printer {
@@ -34,9 +34,7 @@ function localPrinter(choice: BrowserChoice): Printer {
   const printing = import('./print-pdf.ts')
   return {
     openPage: async () => (await printing).openPrintPage(await browser),
-    close: async () => {
-      await (await browser.catch(() => null))?.close()
-    },
+    close: () => endBrowser(started, browser),
   }
 }
 

@@ -179,6 +179,26 @@ export function spawnBrowser(
 }
 
 /**
+ * End a build's browser once every page is printed: killed, not asked to close. Nothing of it is
+ * kept (its profile is a folder of its own, removed with it), and asking costs a round trip and
+ * Chromium's orderly shutdown (about 50 ms, measured) on every build. Returns once the process is
+ * gone and its profile removed. `connection` is disconnected first, so Puppeteer sees a closed
+ * connection, not a crash.
+ */
+export async function endBrowser(
+  started: StartedBrowser,
+  connection: Promise<{ disconnect: () => Promise<void> }>,
+): Promise<void> {
+  const exited = new Promise((resolve) => {
+    if (started.gone()) resolve(null)
+    started.process.once('exit', resolve)
+  })
+  await (await connection.catch(() => null))?.disconnect()
+  started.kill()
+  await exited
+}
+
+/**
  * Kill, on a signal or when this process ends, a browser another thread started in `profile`:
  * `pid` reads its process id (0 while it has none). Call the returned function once it is gone.
  */
