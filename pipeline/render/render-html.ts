@@ -8,13 +8,15 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import Handlebars from 'handlebars'
 import type { Briefing } from '../briefing-schema.ts'
+import { codeHash } from '../cache/code-hash.mjs'
 import { compileTemplate } from '../cache/compile-template.ts'
+import { remembered } from '../cache/disk-memo.ts'
 import { fontFaces } from './fonts.ts'
 import { registerHelpers } from './helpers.ts'
 import { defaultKeywords } from './keywords.ts'
 import { locateCountry, mapPartners } from './region-members.ts'
 import { formatDate } from './svg/dates.ts'
-import { regionMapSvg } from './svg/region-map.ts'
+import { type MapPartner, regionMapSvg } from './svg/region-map.ts'
 import { timelineSvg } from './svg/timeline.ts'
 import { topicMatrixSvg, topicRows } from './svg/topic-matrix.ts'
 import { briefingView } from './view-model.ts'
@@ -73,8 +75,18 @@ function pictures(briefing: Briefing) {
       briefing.partners.length > 0
         ? topicMatrixSvg(topicRows(briefing.partners), briefing.partners, 'fig-topics', 'Topics by partner')
         : null,
-    map: regionMapSvg(mapPartners(briefing.partners), 'fig-map', 'Map of the partners', locateCountry),
+    map: regionMap(mapPartners(briefing.partners)),
   }
+}
+
+/**
+ * The map of `partners`: projecting the world's countries costs 50–100 ms a build (most of the
+ * pictures' time), and a briefing's partners seldom change between builds, so a map drawn before by
+ * the same code is read back (`disk-memo.ts`).
+ */
+function regionMap(partners: MapPartner[]): string {
+  const key = ['region-map', codeHash(), JSON.stringify(partners)]
+  return remembered('pictures', key, () => regionMapSvg(partners, 'fig-map', 'Map of the partners', locateCountry))
 }
 
 /** Render the self-contained HTML briefing. */

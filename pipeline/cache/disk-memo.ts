@@ -1,0 +1,46 @@
+/**
+ * Texts that cost time to make and depend on nothing but their key, kept between runs in
+ * `node_modules/.cache/briefing/<kind>/<hash of key>.txt` and read back instead of made again. The
+ * key must name everything the text depends on (for a text our code makes, the code's hash). Only a
+ * shortcut: a memo that cannot be read is made anew, one that cannot be written is not kept.
+ */
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { ROOT } from './code-hash.mjs'
+import { hashParts } from './hash.ts'
+
+const CACHE = join(ROOT, 'node_modules', '.cache', 'briefing')
+
+/** Past this many texts of one kind, the oldest go: every change of the code leaves its texts behind. */
+const MOST_TEXTS = 200
+
+/** `make()`, or what it made before for the same `key`. */
+export function remembered(kind: string, key: readonly string[], make: () => string): string {
+  const folder = join(CACHE, kind)
+  const file = join(folder, `${hashParts(key)}.txt`)
+  try {
+    return readFileSync(file, 'utf8')
+  } catch {
+    // Not made yet.
+  }
+  const text = make()
+  try {
+    mkdirSync(folder, { recursive: true })
+    const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
+    writeFileSync(temporary, text)
+    renameSync(temporary, file)
+    prune(folder)
+  } catch {
+    // Only a shortcut for the next run.
+  }
+  return text
+}
+
+function prune(folder: string): void {
+  const names = readdirSync(folder)
+  if (names.length <= MOST_TEXTS) return
+  const byAge = names
+    .map((name) => ({ name, time: statSync(join(folder, name)).mtimeMs }))
+    .sort((a, b) => a.time - b.time)
+  for (const { name } of byAge.slice(0, names.length - MOST_TEXTS)) rmSync(join(folder, name), { force: true })
+}
