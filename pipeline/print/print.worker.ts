@@ -6,11 +6,13 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { BuildFailure } from '../source/messages.ts'
 import type { PrintPage } from './print-pdf.ts'
-import type { PrintAnswer, PrintRequest, PrintThreadData } from './printer.ts'
-import { endBrowser, spawnBrowser } from './spawn-browser.ts'
+import type { BrowserExited, PrintAnswer, PrintRequest, PrintThreadData } from './printer.ts'
+import { adoptBrowser, endBrowser, spawnBrowser } from './spawn-browser.ts'
 
-const { choice, profile, pid } = (workerData as { data: PrintThreadData }).data
-const started = spawnBrowser(choice, profile, (id) => Atomics.store(pid, 0, id))
+const { choice, profile, pid, ends } = (workerData as { data: PrintThreadData }).data
+// The browser the build's thread started for us, or else one started here.
+const adopted = ends ? adoptBrowser(choice, ends, Atomics.load(pid, 0)) : null
+const started = adopted ?? spawnBrowser(choice, profile, (id) => Atomics.store(pid, 0, id))
 const browser = import('./launch-browser.ts').then(({ connectBrowser }) => connectBrowser(started))
 browser.catch(() => {})
 const printing = import('./print-pdf.ts')
@@ -49,7 +51,8 @@ async function handle(request: PrintRequest): Promise<unknown> {
   }
 }
 
-parentPort?.on('message', (request: PrintRequest & { id: number }) => {
+parentPort?.on('message', (request: (PrintRequest & { id: number }) | BrowserExited) => {
+  if (request.type === 'exited') return adopted?.exited(request.output)
   handle(request).then(
     (result) => {
       const answer: PrintAnswer = { id: request.id, result }

@@ -10,7 +10,14 @@ import { runsCompiled, startCompiledWorker } from '../cache/compiled-code.ts'
 import { BuildFailure } from '../source/messages.ts'
 import type { BrowserChoice } from './find-browser.ts'
 import type { PdfMeta, PrintPage } from './print-pdf.ts'
-import { endBrowser, newProfile, spawnBrowser, trackBrowser } from './spawn-browser.ts'
+import {
+  endBrowser,
+  newProfile,
+  type PipeEnds,
+  spawnBrowser,
+  spawnBrowserForThread,
+  trackBrowser,
+} from './spawn-browser.ts'
 
 /** The browser of a build. */
 export interface Printer {
@@ -63,8 +70,16 @@ export type PrintAnswer =
 export interface PrintThreadData {
   choice: BrowserChoice
   profile: string
-  /** The browser's process id, written by the thread as soon as it has one (read by a signal handler here). */
+  /** The browser's process id, written by whichever thread starts it (read by a signal handler here). */
   pid: Int32Array
+  /** The pipe of a browser this thread started (`spawnBrowserForThread`); `null`: the print thread starts it. */
+  ends: PipeEnds | null
+}
+
+/** A note from this thread to the print thread: the browser this thread started is gone. */
+export interface BrowserExited {
+  type: 'exited'
+  output: string
 }
 
 /** The browser driven from a thread of its own. */
@@ -72,10 +87,25 @@ function threadPrinter(choice: BrowserChoice): Printer {
   // This thread kills the browser on a signal or at exit: it must know the browser's process and profile.
   const profile = newProfile()
   const pid = new Int32Array(new SharedArrayBuffer(4))
-  const data: PrintThreadData = { choice, profile, pid }
+  // Started here, at once, where it can be (the print thread takes 50-80 ms to boot); else by that thread.
+  const here = spawnBrowserForThread(choice, profile)
+  if (here) Atomics.store(pid, 0, here.browser.pid)
+  const data: PrintThreadData = { choice, profile, pid, ends: here?.ends ?? null }
   const worker = startCompiledWorker('print.worker', data) as Worker
   const exited = new Promise((resolve) => worker.once('exit', resolve))
-  const untrack = trackBrowser(() => Atomics.load(pid, 0), profile)
+  const untrack = here ? () => {} : trackBrowser(() => Atomics.load(pid, 0), profile)
+  if (here) {
+    // Told once what it printed is in: its last lines may come after its exit (at most 200 ms after, then without them).
+    let told = false
+    const tell = () => {
+      if (told) return
+      told = true
+      const note: BrowserExited = { type: 'exited', output: here.browser.output() }
+      worker.postMessage(note)
+    }
+    here.browser.process.once('close', tell)
+    here.browser.process.once('exit', () => setTimeout(tell, 200).unref())
+  }
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>()
   let lastId = 0
   let ended: Error | null = null
@@ -118,8 +148,9 @@ function threadPrinter(choice: BrowserChoice): Printer {
         // The thread ends by itself once the browser is closed (saving its code cache as it ends).
         await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000).unref())])
       } finally {
-        // Whatever the thread did not finish, the tracked browser is killed at exit.
+        // Whatever the thread did not finish, the tracked browser is killed at exit; one started here, now.
         await worker.terminate()
+        here?.browser.kill()
       }
     },
   }

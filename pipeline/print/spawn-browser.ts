@@ -5,8 +5,10 @@
  * an uncaught error, `process.exit`), every browser it started is killed with all of its child
  * processes, and its profile folder removed.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { type ChildProcess, type StdioOptions, spawn, spawnSync } from 'node:child_process'
+import { EventEmitter } from 'node:events'
+import { closeSync, constants as fsConstants, mkdtempSync, openSync, rmSync } from 'node:fs'
+import { Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Readable, Writable } from 'node:stream'
@@ -83,7 +85,8 @@ export function browserArguments(choice: BrowserChoice, profile: string): string
 /** A browser process this process started. */
 export interface StartedBrowser {
   choice: BrowserChoice
-  process: ChildProcess
+  /** Says `exit` when the process is gone (`error` when it could not be started at all). */
+  process: Pick<EventEmitter, 'once'>
   /** The DevTools pipe: what the browser reads (its fd 3) and what it writes (its fd 4). */
   pipe: { write: Writable; read: Readable }
   /** Whether it is gone (exited, killed, or never started). */
@@ -132,20 +135,26 @@ export function newProfile(): string {
   return mkdtempSync(join(tmpdir(), 'briefing-chromium-'))
 }
 
+/** A browser process, started, and what this process knows of it. */
+interface BrowserProcess {
+  child: ChildProcess
+  gone: () => boolean
+  output: () => string
+  kill: () => void
+}
+
 /**
- * Start the browser `choice` now, in `profile`; connect to it with `connectBrowser`
- * (`launch-browser.ts`). Its process id is handed to `onPid` as soon as it has one.
+ * Start the browser `choice` in `profile` with `stdio` (its fds 3 and 4 are the DevTools pipe),
+ * killed on every way this process ends. Its process id is handed to `onPid` as soon as it has one.
  */
-export function spawnBrowser(
+function startBrowser(
   choice: BrowserChoice,
-  profile = newProfile(),
+  profile: string,
+  stdio: StdioOptions,
   onPid: (pid: number) => void = () => {},
-): StartedBrowser {
+): BrowserProcess {
   // The leader of a process group of its own (`detached`): the group is the whole browser, killed at once.
-  const child = spawn(choice.executablePath, browserArguments(choice, profile), {
-    detached: true,
-    stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
-  })
+  const child = spawn(choice.executablePath, browserArguments(choice, profile), { detached: true, stdio })
   if (child.pid) onPid(child.pid)
   let output = ''
   child.stderr?.setEncoding('utf8').on('data', (text: string) => {
@@ -169,12 +178,109 @@ export function spawnBrowser(
   })
   child.once('exit', forget)
   return {
-    choice,
-    process: child,
-    pipe: { write: child.stdio[3] as Writable, read: child.stdio[4] as Readable },
+    child,
     gone: () => gone,
     output: () => output.trim().split('\n').slice(-5).join('\n'),
     kill,
+  }
+}
+
+/**
+ * Start the browser `choice` now, in `profile`; connect to it with `connectBrowser`
+ * (`launch-browser.ts`). Its process id is handed to `onPid` as soon as it has one.
+ */
+export function spawnBrowser(
+  choice: BrowserChoice,
+  profile = newProfile(),
+  onPid: (pid: number) => void = () => {},
+): StartedBrowser {
+  const { child, gone, output, kill } = startBrowser(
+    choice,
+    profile,
+    ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
+    onPid,
+  )
+  return {
+    choice,
+    process: child,
+    pipe: { write: child.stdio[3] as Writable, read: child.stdio[4] as Readable },
+    gone,
+    output,
+    kill,
+  }
+}
+
+/** The ends of a browser's DevTools pipe that are ours, as file descriptors any thread of this process can use. */
+export interface PipeEnds {
+  /** Where we write what the browser reads. */
+  write: number
+  /** Where we read what the browser writes. */
+  read: number
+}
+
+/**
+ * Start the browser `choice` now, in `profile`, for another thread to drive (`adoptBrowser`): the
+ * browser starts the moment this thread knows it will print, not once a new thread has booted
+ * (50–80 ms later, measured), and this thread still owns its process (its exit, its output, killing it).
+ * Its DevTools pipe is a pair of named pipes in its profile folder, since an anonymous pipe's ends
+ * belong to this thread's event loop; the ends are opened so no open ever waits, and the browser
+ * gets blocking ones of its own, as with an anonymous pipe: when this process ends, it reads the
+ * end of its input and quits. `null` where no named pipe can be made (no `mkfifo`).
+ */
+export function spawnBrowserForThread(
+  choice: BrowserChoice,
+  profile: string,
+): { browser: Omit<StartedBrowser, 'pipe'> & { pid: number }; ends: PipeEnds } | null {
+  const toBrowser = join(profile, '.devtools-in')
+  const fromBrowser = join(profile, '.devtools-out')
+  if (spawnSync('mkfifo', ['-m', '600', toBrowser, fromBrowser], { stdio: 'ignore' }).status !== 0) return null
+  const { O_RDONLY, O_WRONLY, O_NONBLOCK } = fsConstants
+  // A reader that does not wait, so that our writing end opens at once; then the browser's reading end.
+  const placeholder = openSync(toBrowser, O_RDONLY | O_NONBLOCK)
+  const write = openSync(toBrowser, O_WRONLY)
+  const browserReads = openSync(toBrowser, O_RDONLY)
+  closeSync(placeholder)
+  const read = openSync(fromBrowser, O_RDONLY | O_NONBLOCK)
+  const browserWrites = openSync(fromBrowser, O_WRONLY)
+  let started: BrowserProcess
+  try {
+    started = startBrowser(choice, profile, ['ignore', 'ignore', 'pipe', browserReads, browserWrites])
+  } finally {
+    closeSync(browserReads)
+    closeSync(browserWrites)
+  }
+  const { child, gone, output, kill } = started
+  return { browser: { choice, process: child, pid: child.pid ?? 0, gone, output, kill }, ends: { write, read } }
+}
+
+/**
+ * The browser another thread of this process started (`spawnBrowserForThread`), driven from this
+ * one over `ends`. That thread owns its process: it says when the process is gone (`exited`, with
+ * what it printed); `kill` kills the process group `pid`, and that thread removes the profile.
+ */
+export function adoptBrowser(
+  choice: BrowserChoice,
+  ends: PipeEnds,
+  pid: number,
+): StartedBrowser & { exited: (output: string) => void } {
+  const events = new EventEmitter()
+  let gone = false
+  let output = ''
+  return {
+    choice,
+    process: events,
+    pipe: {
+      write: new Socket({ fd: ends.write, readable: false, writable: true }),
+      read: new Socket({ fd: ends.read, readable: true, writable: false }),
+    },
+    gone: () => gone,
+    output: () => output,
+    kill: () => killGroup(pid),
+    exited: (text) => {
+      gone = true
+      output = text
+      events.emit('exit')
+    },
   }
 }
 
