@@ -5,6 +5,7 @@
 import { accessSync, constants, existsSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
+import { BuildFailure } from '../source/messages.ts'
 
 /** A browser binary and whether it is a headless shell (which prints faster). */
 export interface BrowserChoice {
@@ -41,7 +42,8 @@ function isExecutable(path: string): boolean {
 export async function findBrowser(env = process.env): Promise<BrowserChoice | null> {
   const fromEnv = env.PUPPETEER_EXECUTABLE_PATH
   if (fromEnv) {
-    if (!isExecutable(fromEnv)) throw new Error(`PUPPETEER_EXECUTABLE_PATH="${fromEnv}" is not an executable file`)
+    if (!isExecutable(fromEnv))
+      throw new BuildFailure(`PUPPETEER_EXECUTABLE_PATH="${fromEnv}" is not an executable file`)
     return { executablePath: fromEnv, origin: 'PUPPETEER_EXECUTABLE_PATH', shell: /headless[-_]shell/.test(fromEnv) }
   }
   const cacheDir = env.PUPPETEER_CACHE_DIR ?? join(homedir(), '.cache', 'puppeteer')

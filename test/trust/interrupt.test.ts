@@ -127,4 +127,25 @@ describe('a build that is stopped or fails', () => {
     expect(await snapshot(out)).toEqual(before)
     await expectNoneLeft(() => processesMatching(run.tmp))
   })
+
+  it.each([
+    ['that cannot start', 'echo "Chromium 1.0"', 'cannot start the zygote'],
+    ['that cannot even say its version', 'echo "no version here" >&2; exit 3', 'no version here'],
+  ])('a browser %s: exit 1, one line with what it said, outputs unchanged', async (_, onVersion, said) => {
+    const dir = await temporaryDir('broken-browser')
+    // Named for the cache: each run is a browser of its own, not one whose version is remembered.
+    const browser = join(dir, `chromium-${Math.random().toString(36).slice(2)}`)
+    await writeFile(
+      browser,
+      `#!/bin/sh\nif [ "$1" = "--version" ]; then ${onVersion}; exit 0; fi\necho "${said}" >&2\nexit 3\n`,
+      { mode: 0o755 },
+    )
+    const run = await runBuild(['--source', source, '--out', out, '--quiet'], { PUPPETEER_EXECUTABLE_PATH: browser })
+    expect(run.code).toBe(1)
+    expect(lines(run.stderr).filter((line) => !line.includes(': warning: '))).toEqual([
+      `build: Chromium ${browser} could not start: ${said}`,
+    ])
+    expect(await snapshot(out)).toEqual(before)
+    await expectNoneLeft(() => processesMatching(run.tmp))
+  })
 })
