@@ -1,7 +1,8 @@
 /**
- * The print thread of a compiled build (`printer.ts` starts it): it starts the browser at once,
- * loads Puppeteer while the browser starts, and answers the build's requests: ready a page, print
- * a document on it, close the browser. Errors go back to the build, which reports them.
+ * The print thread of a compiled build (`printer.ts` starts it): it drives the browser the build's
+ * thread started for it over that browser's pipe (or starts one itself, where no named pipe can be
+ * made), loads Puppeteer while the browser starts, and answers the build's requests: ready a page,
+ * print a document on it, end the browser. Errors go back to the build, which reports them.
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { BuildFailure } from '../source/messages.ts'
