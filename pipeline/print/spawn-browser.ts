@@ -266,13 +266,17 @@ export function adoptBrowser(
   const events = new EventEmitter()
   let gone = false
   let output = ''
+  const write = new Socket({ fd: ends.write, readable: false, writable: true })
+  const read = new Socket({ fd: ends.read, readable: true, writable: false })
+  // Puppeteer listens for their errors only while connected; a browser killed after that (its pipe
+  // broken under a write still on its way, EPIPE) must not become an uncaught error. Its end is
+  // known from its process all the same.
+  write.on('error', () => {})
+  read.on('error', () => {})
   return {
     choice,
     process: events,
-    pipe: {
-      write: new Socket({ fd: ends.write, readable: false, writable: true }),
-      read: new Socket({ fd: ends.read, readable: true, writable: false }),
-    },
+    pipe: { write, read },
     gone: () => gone,
     output: () => output,
     kill: () => killGroup(pid),
