@@ -16,10 +16,9 @@
  *
  * Positions of the nodes that stay are untouched: they still point into the file as it is on disk.
  */
-import type { Definition, Nodes, Parents, Root, RootContent, Text } from 'mdast'
+import type { Nodes, Parents, Root, RootContent, Text } from 'mdast'
 import { toString as nodeText } from 'mdast-util-to-string'
 import type { Point } from 'unist'
-import { CONTINUE, SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { unsafeUrlReason } from './safe-url.ts'
 
@@ -58,17 +57,8 @@ export function sanitizeTree(tree: Root, file: VFile): void {
   const pointAt = pointFinder(source)
   reportUnsafeCharacters(source, pointAt, file)
   const unsafeDefinitions = removeUnsafeDefinitions(tree, file)
-
-  visit(tree, (node, index, parent) => {
-    if (!parent || index === undefined) return CONTINUE
-    const replacement = replace(node, file, unsafeDefinitions)
-    if (replacement === undefined) return CONTINUE
-    parent.children.splice(index, 1, ...(replacement as never[]))
-    // Look at what took its place (a link's children may hold more to sanitize).
-    return [SKIP, index]
-  })
-
-  visit(tree, (node) => {
+  replaceChildren(tree, (node) => replace(node, file, unsafeDefinitions))
+  eachNode(tree, (node) => {
     if ('value' in node && typeof node.value === 'string') {
       node.value = stripUnsafeCharacters(node.value)
       if (node.type !== 'yaml' && node.type !== 'html') node.value = shortenTokens(node, source, pointAt, file)
@@ -77,8 +67,33 @@ export function sanitizeTree(tree: Root, file: VFile): void {
     if ('title' in node && typeof node.title === 'string') node.title = stripUnsafeCharacters(node.title)
     if ('alt' in node && typeof node.alt === 'string') node.alt = stripUnsafeCharacters(node.alt)
   })
-
   removeEmptyParagraphs(tree)
+}
+
+/**
+ * Walk the descendants of `parent` in document order, replacing each node for which `replacement`
+ * returns nodes (an empty list removes it); the nodes that took its place are walked in turn (a
+ * link's children may hold more to sanitize), a node kept is walked into. A plain recursion over
+ * `children`: `unist-util-visit` keeps every node's ancestors, which on a megabyte costs more than
+ * the work. Depth is bounded (`refuseDeepNesting` runs first).
+ */
+function replaceChildren(parent: Parents, replacement: (node: RootContent) => RootContent[] | undefined): void {
+  const children: RootContent[] = parent.children
+  for (let index = 0; index < children.length; ) {
+    const node = children[index] as RootContent
+    const replaced = replacement(node)
+    if (replaced) children.splice(index, 1, ...replaced)
+    else {
+      if ('children' in node) replaceChildren(node, replacement)
+      index++
+    }
+  }
+}
+
+/** Call `work` on `node` and every node under it, in document order. */
+function eachNode(node: Nodes, work: (node: Nodes) => void): void {
+  work(node)
+  if ('children' in node) for (const child of node.children) eachNode(child, work)
 }
 
 /** What replaces `node` in its parent (`undefined`: keep it as it is). */
@@ -127,17 +142,17 @@ function refuseDeepNesting(tree: Root, file: VFile): void {
 /** Remove definitions whose target may not be linked; their identifiers, for the references. */
 function removeUnsafeDefinitions(tree: Root, file: VFile): Set<string> {
   const unsafe = new Set<string>()
-  visit(tree, 'definition', (node: Definition, index, parent) => {
+  replaceChildren(tree, (node) => {
+    if (node.type !== 'definition') return undefined
     const reason = unsafeUrlReason(node.url)
-    if (!reason || !parent || index === undefined) return CONTINUE
+    if (!reason) return undefined
     file.message(`Link definition \`${snippet(node.url)}\` removed: ${reason}`, {
       place: node.position,
       ruleId: 'link',
       source: RULE_SOURCE,
     })
     unsafe.add(node.identifier)
-    parent.children.splice(index, 1)
-    return [SKIP, index]
+    return []
   })
   return unsafe
 }
@@ -176,6 +191,7 @@ function shortenTokens(
   pointAt: (offset: number) => Point,
   file: VFile,
 ): string {
+  if (!mayHoldLongToken(node.value)) return node.value
   return node.value.replace(LONG_TOKEN, (token) => {
     const characters = [...token]
     // Point at the token itself when the node's text is in the source as written (no escapes).
@@ -191,11 +207,22 @@ function shortenTokens(
 
 /** Remove paragraphs left without any text (all raw HTML, say), so no one extracts an empty one. */
 function removeEmptyParagraphs(tree: Root): void {
-  visit(tree, 'paragraph', (node, index, parent: Parents | undefined) => {
-    if (!parent || index === undefined || nodeText(node).trim() !== '') return CONTINUE
-    parent.children.splice(index, 1)
-    return [SKIP, index]
-  })
+  replaceChildren(tree, (node) => (node.type === 'paragraph' && nodeText(node).trim() === '' ? [] : undefined))
+}
+
+/**
+ * Whether `value` has more than `MAX_TOKEN_LENGTH` characters between two spaces (a token that
+ * long has no space in it): the pattern, tried at every character, is what costs, and almost no
+ * text holds such a run.
+ */
+function mayHoldLongToken(value: string): boolean {
+  let after = 0
+  for (let space = value.indexOf(' '); ; space = value.indexOf(' ', after)) {
+    const end = space === -1 ? value.length : space
+    if (end - after > MAX_TOKEN_LENGTH) return true
+    if (space === -1) return false
+    after = space + 1
+  }
 }
 
 /** A short, one-line echo of source text for a message. */
