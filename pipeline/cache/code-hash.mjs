@@ -21,9 +21,20 @@ const MEMO_FILE = join(ROOT, 'node_modules', '.cache', 'briefing', 'code-hash.js
 
 let memo
 
+/**
+ * Where the launcher (`run-compiled.mjs`) leaves the hash it compiled the running code for: the
+ * compiled code has its own copy of this module, and hashing again would cost the `stat`s again.
+ */
+export const GIVEN_HASH = Symbol.for('briefing.code-hash')
+
 /** SHA-256 (hex) over the pipeline's code, dependency lock and Node version; computed once per process. */
 export function codeHash() {
   if (memo) return memo
+  const given = globalThis[GIVEN_HASH]
+  if (typeof given === 'string') {
+    memo = given
+    return memo
+  }
   const pipeline = join(ROOT, 'pipeline')
   const files = readdirSync(pipeline, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())

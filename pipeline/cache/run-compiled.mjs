@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { codeHash, ROOT } from './code-hash.mjs'
+import { codeHash, GIVEN_HASH, ROOT } from './code-hash.mjs'
 import { loadCompiled } from './load-compiled.mjs'
 
 const CACHE = join(ROOT, 'node_modules', '.cache', 'briefing', 'code')
@@ -137,7 +137,8 @@ const entry = resolve(ROOT, entryArgument)
 const name = relative(ROOT, entry)
   .replace(/\.[cm]?ts$/, '')
   .replaceAll(/[\\/]/g, '_')
-const outDir = join(CACHE, codeHash(), name)
+const hash = codeHash()
+const outDir = join(CACHE, hash, name)
 if (!existsSync(outDir)) {
   mkdirSync(dirname(outDir), { recursive: true })
   await compile(entry, outDir)
@@ -145,4 +146,5 @@ if (!existsSync(outDir)) {
 // The entry sees its own arguments, as if it had been started directly, and finds its workers here.
 process.argv = [process.argv[0], entry, ...args]
 globalThis[Symbol.for('briefing.compiled-code')] = outDir
+globalThis[GIVEN_HASH] = hash
 loadCompiled(join(outDir, `${basename(entry).replace(/\.[cm]?ts$/, '')}.cjs`))
