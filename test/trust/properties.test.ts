@@ -138,9 +138,13 @@ function activeContent(html: string): string[] {
   ]
   for (const [finding, pattern] of checks) if (pattern.test(html)) findings.push(finding)
   findings.push(...cssLoads(cssOf(html)))
-  for (const match of html.matchAll(/\s(href|src|xlink:href)\s*=\s*["']?([^"'\s>]*)/gi)) {
-    const target = (match[2] ?? '').replaceAll('&amp;', '&').replaceAll('&#x3D;', '=')
-    if (!/^(#|https?:\/\/|mailto:|data:(image|font)\/)/i.test(target)) findings.push(`${match[1]}=${target}`)
+  // Attributes of the document's tags, not text that reads like one (a code span can hold `<a href="…">`,
+  // which the HTML shows escaped): text never holds a raw `<`, so a tag starts at one.
+  for (const [tag] of html.matchAll(/<[a-z][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*>/gi)) {
+    for (const match of tag.matchAll(/\s(href|src|xlink:href)\s*=\s*["']?([^"'\s>]*)/gi)) {
+      const target = (match[2] ?? '').replaceAll('&amp;', '&').replaceAll('&#x3D;', '=')
+      if (!/^(#|https?:\/\/|mailto:|data:(image|font)\/)/i.test(target)) findings.push(`${match[1]}=${target}`)
+    }
   }
   return findings
 }
@@ -167,6 +171,13 @@ function paragraphDifference(
 }
 
 describe('random Markdown through parse → extract → render', () => {
+  it('takes a link inside a code span as the text it is (a counterexample fast-check found)', async () => {
+    const value = '<`> Japan {{x}}\n<a href="javascript:alert(1)">x</a> [2014](javascript:alert(1)) `cooperation`\n'
+    const { html } = await build(value)
+    expect(html).toContain('href=&quot;javascript:alert(1)&quot;')
+    expect(activeContent(html)).toEqual([])
+  })
+
   // One run of the stages per sample, three properties checked on it (the stages are the slow part).
   it('never crashes, keeps every paragraph exactly once, and writes HTML with no active content', async () => {
     await fc.assert(
