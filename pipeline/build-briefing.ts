@@ -30,6 +30,8 @@ export interface BuildOptions {
   onStage?: (stage: string, ms: number) => void
   /** Called once the PDF is in hand, before it is written: the browser may be ended if nothing else is to print. */
   onPrinted?: () => void
+  /** Settled once the build's shared inputs are known: nothing is written before, nor when it fails. */
+  inputsKnown?: Promise<unknown>
 }
 
 /** What a build produced. */
@@ -129,6 +131,7 @@ async function buildWith(
   const pdf = printing ? await printing : null
   if (pdf) options.onPrinted?.()
   // Nothing is written before everything is made, so a failure leaves the earlier outputs as they were.
+  await options.inputsKnown
   const files = await stage('write', options, async () => {
     if (pdf) targets.push([join(options.outDir, `${name}.pdf`), pdf])
     // Texts are written and hashed as UTF-8, one at a time: a megabyte source's JSON and HTML are

@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { extname, join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { type BuildInputs, buildInputs, sourceKey } from './cache/build-inputs.ts'
+import { type BuildInputs, buildInputs, keyOf, sourceHash } from './cache/build-inputs.ts'
 import { hashParts, sha256 } from './cache/hash.ts'
 import { type CacheEntry, isFresh, loadManifest, type Manifest, saveManifest } from './cache/manifest.ts'
 import { exitOnSignals } from './print/exit-on-signals.ts'
@@ -109,24 +109,46 @@ function askDates(sources: string[]): Map<string, Promise<string>> {
   return dates
 }
 
-/** Key every source and check its outputs against the record of the last build. */
-async function plan(
+/** A source's date; `undefined` when it cannot be had (the source stage will say why), but a wrong `SOURCE_DATE_EPOCH` stops the build. */
+async function knownDate(date: Promise<string> | undefined): Promise<string | undefined> {
+  return date?.catch((error: unknown) => {
+    if (error instanceof BuildFailure) throw error
+    return undefined
+  })
+}
+
+/**
+ * The hash of each source's bytes, and whether it is stale whatever its key: never built into this
+ * folder, its outputs gone, or its bytes not those it was built from (an edit). Such a source is
+ * built at once, and the browser started, without waiting for its date and the shared inputs.
+ */
+async function readHashes(
   sources: string[],
-  dates: Map<string, Promise<string>>,
-  inputs: BuildInputs,
   manifest: Manifest,
-): Promise<Planned[]> {
-  return Promise.all(
-    sources.map(async (path): Promise<Planned> => {
-      const date = await (dates.get(path) ?? sourceDate(path)).catch((error: unknown) => {
-        if (error instanceof BuildFailure) throw error
-        return undefined
-      })
-      const key = date === undefined ? null : await sourceKey(path, date, inputs).catch(() => null)
-      const fresh = key !== null && (await isFresh(manifest.entries[resolve(path)], key))
-      return { path, key, date, fresh }
+): Promise<Map<string, { hash: string | null; stale: boolean }>> {
+  const read = await Promise.all(
+    sources.map(async (path) => {
+      const hash = await sourceHash(path).catch(() => null)
+      const entry = manifest.entries[resolve(path)]
+      const stale = hash === null || !mayBeFresh(entry) || (entry?.source !== undefined && entry.source !== hash)
+      return [path, { hash, stale }] as const
     }),
   )
+  return new Map(read)
+}
+
+/** Key a source and, unless it is already known to be stale, check its outputs against the record of the last build. */
+async function plan(
+  path: string,
+  known: { hash: string | null; stale: boolean },
+  date: Promise<string> | undefined,
+  inputs: Promise<BuildInputs>,
+  manifest: Manifest,
+): Promise<Planned> {
+  const day = await knownDate(date)
+  const key = day === undefined || known.hash === null ? null : keyOf(known.hash, day, await inputs)
+  const fresh = !known.stale && key !== null && (await isFresh(manifest.entries[resolve(path)], key))
+  return { path, key, date: day, fresh }
 }
 
 /** Whether `entry` may still be fresh (its key decides): it exists and every file it wrote is there. */
@@ -171,59 +193,74 @@ async function main(): Promise<number> {
   /** The data of each briefing built in this run, by its JSON's file name, for the index. */
   const built = new Map<string, unknown>()
   try {
-    // A source never built into this folder, or whose outputs are gone, is to be built whatever its
-    // key: start the browser now, and load the stages while it starts and the inputs are hashed.
-    const unbuilt = sources.some((path) => !mayBeFresh(manifest.entries[resolve(path)]))
+    // A source never built into this folder, its outputs gone or its text changed, is to be built whatever
+    // its key: start the browser now, and load the stages while it starts and the inputs are hashed.
+    const known = await readHashes(sources, manifest)
+    const unbuilt = [...known.values()].some(({ stale }) => stale)
     if (choice && unbuilt) printer = startPrinter(choice)
     let stages = unbuilt ? import('./build-briefing.ts') : null
     stages?.catch(() => {})
-    const inputs = await buildInputs(choice?.executablePath ?? null)
-    const planned = await plan(sources, dates, inputs, manifest)
-    const stale = planned.filter((source) => !source.fresh)
-    for (const source of planned) if (source.fresh) log(`${'cached'.padEnd(15)}  ${relative('.', source.path)}`)
+    const inputs = buildInputs(choice?.executablePath ?? null)
+    inputs.catch(() => {})
+    const plans = new Map(
+      sources.map((path) => {
+        const planned = plan(path, known.get(path) ?? { hash: null, stale: true }, dates.get(path), inputs, manifest)
+        planned.catch(() => {})
+        return [path, planned] as const
+      }),
+    )
 
-    /** 3. The one browser, started before any source is parsed so it is ready by the time the first HTML is. */
-    if (choice && stale.length > 0) printer ??= startPrinter(choice)
-
-    /** 4. Each stale source through every stage, side by side up to the core count. */
-    if (stale.length > 0) {
+    /** 3. Each source: skipped when fresh, else through every stage, side by side up to the core count. */
+    // The browser ends as soon as every source is printed or found fresh, while the last PDF is written
+    // (a source that fails prints nothing and leaves the browser to the end).
+    let unsettled = sources.length
+    const settled = () => {
+      if (--unsettled === 0) closing = printer?.close() ?? null
+      closing?.catch(() => {})
+    }
+    await eachLimited(sources, availableParallelism(), async (path) => {
+      const name = relative('.', path)
+      const id = resolve(path)
+      // A source known to be stale is built while its key is worked out; any other waits for its key.
+      const stale = known.get(path)?.stale ?? true
+      const planned = stale ? null : await (plans.get(path) as Promise<Planned>)
+      if (planned?.fresh) {
+        log(`${'cached'.padEnd(15)}  ${name}`)
+        return settled()
+      }
+      /** 4. The one browser, started before any source is parsed so it is ready by the time the first HTML is. */
+      if (choice) printer ??= startPrinter(choice)
       stages ??= import('./build-briefing.ts')
       const { buildBriefing } = await stages
-      // The browser ends as soon as the last PDF is in hand, while that PDF is written (a source that
-      // fails prints nothing and leaves the browser to the end).
-      let unprinted = stale.length
-      const onPrinted = () => {
-        if (--unprinted === 0) closing = printer?.close() ?? null
-        closing?.catch(() => {})
+      try {
+        const date = planned ? planned.date : await knownDate(dates.get(path))
+        const result = await buildBriefing(path, {
+          outDir: options.outDir,
+          printer,
+          ...(date === undefined ? {} : { sourceDate: date }),
+          onStage: timing(name),
+          onPrinted: settled,
+          inputsKnown: inputs,
+        })
+        if (!printer) settled()
+        for (const line of formatMessages(result.file)) console.warn(line)
+        const { key } = planned ?? (await (plans.get(path) as Promise<Planned>))
+        const hash = known.get(path)?.hash
+        if (key) manifest.entries[id] = { key, files: result.files, ...(hash ? { source: hash } : {}) }
+        built.set(`${result.file.stem}.json`, result.briefing)
+      } catch (error) {
+        delete manifest.entries[id]
+        if (!isSourceProblem(error)) throw error
+        console.error(formatMessage(error, name))
+        failed++
       }
-      await eachLimited(stale, availableParallelism(), async (source) => {
-        const name = relative('.', source.path)
-        const id = resolve(source.path)
-        try {
-          const result = await buildBriefing(source.path, {
-            outDir: options.outDir,
-            printer,
-            ...(source.date === undefined ? {} : { sourceDate: source.date }),
-            onStage: timing(name),
-            onPrinted,
-          })
-          for (const line of formatMessages(result.file)) console.warn(line)
-          if (source.key) manifest.entries[id] = { key: source.key, files: result.files }
-          built.set(`${result.file.stem}.json`, result.briefing)
-        } catch (error) {
-          delete manifest.entries[id]
-          if (!isSourceProblem(error)) throw error
-          console.error(formatMessage(error, name))
-          failed++
-        }
-      })
-    }
+    })
 
     /** 5. The schema every JSON output follows, and the index of the folder, while the browser closes. */
     closing ??= printer?.close() ?? null
     closing?.catch(() => {})
-    await writeSchema(options.outDir, inputs, manifest, timing('briefing.schema.json'))
-    await writeIndex(options.outDir, inputs, manifest, built, timing('index.html'))
+    await writeSchema(options.outDir, await inputs, manifest, timing('briefing.schema.json'))
+    await writeIndex(options.outDir, await inputs, manifest, built, timing('index.html'))
   } finally {
     await Promise.all([closing ?? printer?.close(), saveManifest(options.outDir, manifest)])
   }

@@ -31,9 +31,17 @@ export async function buildInputs(executablePath: string | null): Promise<BuildI
   return { code: codeHash(), templates, browser, cwd: process.cwd() }
 }
 
+/** SHA-256 of the source at `path`, read as the source stage reads: a device or a huge file is refused, never read forever. */
+export async function sourceHash(path: string): Promise<string> {
+  return sha256(await readSourceBytes(path))
+}
+
 /** The key of one source's outputs: its bytes and date (the date is printed in the briefing) and the shared inputs. */
 export async function sourceKey(path: string, date: string, inputs: BuildInputs): Promise<string> {
-  // Read as the source stage reads: a device or a huge file is refused, never read forever.
-  const bytes = await readSourceBytes(path)
-  return hashParts(['source', sha256(bytes), date, inputs.code, inputs.templates, inputs.browser, inputs.cwd])
+  return keyOf(await sourceHash(path), date, inputs)
+}
+
+/** `sourceKey` of a source whose bytes hash to `hash`. */
+export function keyOf(hash: string, date: string, inputs: BuildInputs): string {
+  return hashParts(['source', hash, date, inputs.code, inputs.templates, inputs.browser, inputs.cwd])
 }

@@ -16,6 +16,8 @@ export interface CacheEntry {
   key: string
   /** Path → SHA-256 of its content as written. */
   files: Record<string, string>
+  /** For a source: the SHA-256 of its bytes as built. Bytes that differ make it stale before its key is known. */
+  source?: string
 }
 
 /** The record of one output folder. */

@@ -2,10 +2,11 @@
  * Several sources print in one browser, started once per run; a run with nothing to print starts
  * none; printing after an HTML-only build is a rebuild (other options, other outputs). Real Chromium.
  */
-import { cp, mkdtemp, readdir, rm } from 'node:fs/promises'
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { pdfPages } from '../support/pdf-text.ts'
 import { runBuild, sharedInputs, stages } from './run-build.ts'
 
 const SEED = 'source/eu-asia-digital-cooperation.md'
@@ -53,5 +54,22 @@ describe('printing several sources', () => {
       return context.skip('the code or templates changed meanwhile: everything was rightly rebuilt')
     expect(run.browsers).toBe(0)
     expect(stages(run.stdout).filter(([stage]) => stage === 'cached')).toHaveLength(3)
+  }, 60_000)
+
+  it('and, after an edit, prints the edited source alone, its browser started before its key is known', async (context) => {
+    const inputs = await sharedInputs()
+    const edited = sources[1] as string
+    await writeFile(edited, `${await readFile(edited, 'utf8')}\nOne more paragraph about Japan.\n`)
+    const run = await runBuild(args(), join(dir, 'probe-4'))
+    expect(run.stderr).not.toMatch(/\n\s+at /)
+    expect(run.code).toBe(0)
+    expect(run.browsers).toBe(1)
+    expect(stages(run.stdout).filter(([stage]) => stage === 'pdf')).toEqual([
+      ['pdf', expect.stringMatching(/two\.md$/)],
+    ])
+    expect((await pdfPages(join(out, 'two.pdf'))).join(' ')).toContain('One more paragraph about Japan.')
+    if (inputs !== printedWith || inputs !== (await sharedInputs()))
+      return context.skip('the code or templates changed meanwhile: everything was rightly rebuilt')
+    expect(stages(run.stdout).filter(([stage]) => stage === 'cached')).toHaveLength(2)
   }, 60_000)
 })
