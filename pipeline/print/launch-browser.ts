@@ -45,7 +45,7 @@ export async function connectBrowser(started: StartedBrowser): Promise<Browser> 
   exited.catch(() => {})
   try {
     const transport = new PipeTransport(started.pipe.write, started.pipe.read)
-    const connecting = puppeteer.connect({ transport })
+    const connecting = puppeteer.connect({ transport, defaultViewport: null })
     connecting.catch(() => {})
     const browser = await Promise.race([connecting, limit, exited])
     // As with `puppeteer.launch`, `close` returns once the browser's process is gone, its profile with it:
