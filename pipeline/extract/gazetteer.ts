@@ -6,6 +6,7 @@
 import { slug } from 'github-slugger'
 import aliases from '../data/aliases.json' with { type: 'json' }
 import countries from '../data/countries.generated.json' with { type: 'json' }
+import euMembers from '../data/eu-members.json' with { type: 'json' }
 import regions from '../data/regions.json' with { type: 'json' }
 
 /** A partner as the briefing names it. */
@@ -25,8 +26,11 @@ export interface Mention {
   via: 'name' | 'capital' | 'demonym'
 }
 
-/** Regions of the world whose countries are partners of this genre (Asia and the Pacific). */
-const PARTNER_REGIONS = new Set(['Asia', 'Oceania'])
+/**
+ * Any country of the world may be a partner, named in running text or in a heading, but for the
+ * EU's own member states: the text speaks for their side, so they are partners only by a heading.
+ */
+const EU_MEMBERS = new Set(euMembers.members)
 
 /** A partner's id: a kebab-case ASCII slug of its name ("Türkiye" → "turkiye"), also its HTML anchor. */
 export function partnerId(name: string): string {
@@ -44,7 +48,7 @@ function add(name: string, ref: PartnerRef, via: Mention['via'], inText: boolean
 for (const row of countries) {
   const ref: PartnerRef = { id: partnerId(row.name), name: row.name, kind: 'country', iso: row.iso }
   countryRefs.set(row.iso, ref)
-  const inText = PARTNER_REGIONS.has(row.region)
+  const inText = !EU_MEMBERS.has(row.iso)
   add(row.name, ref, 'name', inText)
   add(row.official, ref, 'name', inText)
   for (const spelling of row.altSpellings) add(spelling, ref, 'name', inText)
@@ -108,6 +112,11 @@ function firstWord(name: string): string {
 }
 
 const inTextFirsts = new Set([...inTextNames].map(firstWord))
+
+/** Whether running text names a partner by exactly `name` ("AU" does so only in a heading, as Australia's ISO code). */
+export function namedInText(name: string): boolean {
+  return inTextNames.has(name)
+}
 
 /**
  * Names of `known` in `text`, longest first at each word start: a lookup of the next one to

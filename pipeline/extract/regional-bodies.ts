@@ -1,13 +1,15 @@
 /**
  * Regional organisations and fora the data lists do not know, recognised by their definition:
- * "Trans-Eurasia Information Network (TEIN)", "Mekong River Commission (MRC)".
+ * "Trans-Eurasia Information Network (TEIN)", "Mekong River Commission (MRC)", "African Union (AU)",
+ * "Economic Community of West African States (ECOWAS)". Europe's own bodies are not partners.
  */
 import type { Definition } from './acronyms.ts'
 import { type PartnerRef, partnerId } from './gazetteer.ts'
 
-const REGIONAL = /\b(Asia|Asian|Eurasia|Eurasian|Pacific|Asia-Pacific|Indo-Pacific|Mekong|Gulf|Bengal|ASEAN)\b/
+const REGIONAL =
+  /\b(Asia|Asian|Eurasia|Eurasian|Pacific|Asia-Pacific|Indo-Pacific|Mekong|Gulf|Bengal|ASEAN|Africa|African|America|Americas|American|Inter-American|Caribbean|Andean|Arab|Sahel|Atlantic|Arctic)\b/
 const FORUM =
-  /\b(Meeting|Forum|Network|Association|Organi[sz]ation|Cooperation|Co-operation|Community|Initiative|Telecommunity|Union|Council|Commission|Group)$/
+  /\b(Meeting|Forum|Network|Association|Organi[sz]ation|Cooperation|Co-operation|Community|Initiative|Telecommunity|Union|Council|Commission|Group|States)$/
 
 /** The regional body `definition` introduces, if it is one. */
 export function regionalBody(definition: Definition): PartnerRef | undefined {

@@ -9,7 +9,7 @@ import type { Heading, Paragraph, Root } from 'mdast'
 import { toString as nodeText } from 'mdast-util-to-string'
 import { SKIP, visit } from 'unist-util-visit'
 import { type Definition, findDefinitions } from './acronyms.ts'
-import { findMentions, type Mention, type PartnerRef, resolveName } from './gazetteer.ts'
+import { findMentions, type Mention, namedInText, type PartnerRef, resolveName } from './gazetteer.ts'
 import { regionalBody } from './regional-bodies.ts'
 import { type SentenceSpan, splitSentences } from './sentences.ts'
 import { type MappedText, mapParagraph } from './text-map.ts'
@@ -71,7 +71,8 @@ export function divideSections(tree: Root, source: string): Sections {
     }
     for (const definition of definitions) {
       const body = regionalBody(definition)
-      if (body && !resolveName(definition.acronym)) {
+      // The text's own definition wins over a name running text would not take as a partner ("African Union (AU)").
+      if (body && !namedInText(definition.acronym)) {
         extra.set(definition.acronym, body)
         extra.set(definition.expansion, body)
       }

@@ -20,6 +20,16 @@ describe('partner names', () => {
     ])
   })
 
+  it("finds partners of every continent in running text, but not the EU's own member states", () => {
+    expect(named('Brazil and Kenyan start-ups, an office in Ottawa, German and French firms, Italy')).toEqual([
+      'Brazil=brazil',
+      'Kenyan=kenya',
+      'Ottawa=canada',
+    ])
+    // A member state is still a partner when a heading makes it one.
+    expect(resolveName('Germany')?.iso).toBe('DE')
+  })
+
   it('knows regional bodies by acronym and long name', () => {
     expect(named('the Association of South East Asian Nations (ASEAN) and APEC')).toEqual([
       'Association of South East Asian Nations=asean',

@@ -12,6 +12,7 @@ import { partnerId } from '../../pipeline/extract/gazetteer.ts'
 import { findMechanisms, frequencyOf } from '../../pipeline/extract/mechanisms.ts'
 import { findOrganisations } from '../../pipeline/extract/organisations.ts'
 import { findProgrammes } from '../../pipeline/extract/programmes.ts'
+import { regionalBody } from '../../pipeline/extract/regional-bodies.ts'
 import { findMisspellings } from '../../pipeline/extract/spelling.ts'
 import { titleFromStem } from '../../pipeline/extract/title.ts'
 import { findTopics } from '../../pipeline/extract/topics.ts'
@@ -101,6 +102,34 @@ describe('acronyms from another language and names inside longer names', () => {
     expect(findDefinitions('on ICT Research, 5G, Cloud Computing, Internet of Things (IoT)')[0]?.expansion).toBe(
       'Internet of Things',
     )
+  })
+})
+
+describe('partners', () => {
+  it('finds partners of any continent in a text without headings', () => {
+    const value = [
+      'The EU and Brazil hold an annual Digital Dialogue on cybersecurity.',
+      'Kenya counts more than 60 million mobile subscribers; an ICT Counsellor is based at the EU Delegation in Nairobi.',
+      'German and French companies take part in Horizon Europe projects.',
+      'The African Union (AU) and the EU launched the Digital for Development Hub in 2020.',
+    ].join('\n\n')
+    const file = new VFile({ path: 'source/world.md', value })
+    const briefing = extractBriefing(parseTree(file), file)
+    expect(briefing.partners.map((partner) => [partner.name, partner.paragraphs.length])).toEqual([
+      ['Brazil', 1],
+      ['Kenya', 2],
+      ['AU', 1],
+    ])
+    expect(briefing.partners[1]?.representation.map((post) => post.city)).toEqual(['Nairobi'])
+  })
+
+  it('takes a regional body of any continent from its definition, not a chamber or a bank', () => {
+    const body = (text: string) => findDefinitions(text).map((definition) => regionalBody(definition)?.name ?? null)
+    expect(body('the African Union (AU)')).toEqual(['AU'])
+    expect(body('the Economic Community of West African States (ECOWAS)')).toEqual(['ECOWAS'])
+    expect(body('the Caribbean Community (CARICOM)')).toEqual(['CARICOM'])
+    expect(body('the American Chamber of Commerce (AmCham)')).toEqual([null])
+    expect(body('the African Development Bank (AfDB)')).toEqual([null])
   })
 })
 
