@@ -1,4 +1,5 @@
 /** The pure pieces of the render and print stages. */
+
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
@@ -12,7 +13,7 @@ import { cssString } from '../../pipeline/render/helpers.ts'
 import { proseSplitter } from '../../pipeline/render/prose.ts'
 import { TEMPLATES_DIR } from '../../pipeline/render/render-html.ts'
 import { formatDate, formatRange, fractionalYear } from '../../pipeline/render/svg/dates.ts'
-import { compactPath } from '../../pipeline/render/svg/region-map.ts'
+import { compactPath, regionMapSvg } from '../../pipeline/render/svg/region-map.ts'
 import { escapeXml, num } from '../../pipeline/render/svg/svg-text.ts'
 
 const at = (start: number, end: number) => ({
@@ -133,5 +134,29 @@ describe('checking the contents against the bookmarks', () => {
     expect(pages).toEqual({ japan: 5, china: 7 })
     expect(samePages({ japan: 5, china: 7 }, pages)).toBe(true)
     expect(samePages({ japan: 5, china: 6 }, pages)).toBe(false)
+  })
+})
+
+describe('the map of the partners', () => {
+  const titles = (svg: string) => [...svg.matchAll(/<title>([^<]+)<\/title><\/path>/g)].map((match) => match[1])
+
+  test('frames partners of any continent, and says which', () => {
+    const svg = regionMapSvg(
+      [
+        { id: 'brazil', name: 'Brazil', kind: 'country', iso: ['BR'] },
+        { id: 'kenya', name: 'Kenya', kind: 'country', iso: ['KE'] },
+      ],
+      'm',
+      'Where',
+    )
+    expect(svg).toContain('A map of the region with the partners highlighted: Brazil; Kenya.')
+    expect(titles(svg)).toEqual(expect.arrayContaining(['Brazil', 'Kenya', 'Nigeria']))
+    expect(titles(svg)).not.toContain('Japan')
+  })
+
+  test('shows the whole world when no partner has a place on it', () => {
+    const svg = regionMapSvg([{ id: 'au', name: 'AU', kind: 'region', iso: [] }], 'm', 'Where')
+    expect(svg).toContain('A map of the world; no partner of this briefing has a place on it.')
+    expect(titles(svg)).toEqual(expect.arrayContaining(['Brazil', 'Canada', 'Kenya', 'Japan', 'Australia']))
   })
 })

@@ -42,23 +42,11 @@ const MIN_HEIGHT = 300
 const MAX_HEIGHT = 560
 /** Degrees of land shown around the outermost partners. */
 const FRAME = 5
-/** When no partner has a place on the map: East, South and South-East Asia and Oceania. */
-const ASIA_PACIFIC: Feature = {
-  type: 'Feature',
-  properties: {},
-  geometry: {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [60, -15],
-        [60, 50],
-        [150, 50],
-        [150, -15],
-        [60, -15],
-      ],
-    ],
-  },
-}
+/** When no partner has a place on the map: the inhabited world (framed by `box`), for a briefing may be about any of it. */
+const WORLD: [number, number][] = [
+  [-165, -50],
+  [175, 70],
+]
 
 const require = createRequire(import.meta.url)
 let world: Feature<Geometry, { name: string }>[] | undefined
@@ -168,7 +156,7 @@ export function regionMapSvg(
   ]
   const frame: FeatureCollection = {
     type: 'FeatureCollection',
-    features: [centres.length > 0 ? box(centres) : ASIA_PACIFIC],
+    features: [box(centres.length > 0 ? centres : WORLD)],
   }
   // Centre the projection on the frame, so the antimeridian falls far from the partners.
   const [centre = 0] = geoCentroid(frame)
@@ -389,7 +377,7 @@ function legend(partners: MapPartner[], height: number): string[] {
 /** The text alternative: which partners are shown, and which states stand for each region. */
 function describe(partners: MapPartner[]): string {
   const placed = partners.filter((partner) => partner.iso.length > 0)
-  if (placed.length === 0) return 'A map of the Asia–Pacific region; no partner of this briefing has a place on it.'
+  if (placed.length === 0) return 'A map of the world; no partner of this briefing has a place on it.'
   const names = (codes: string[]) => codes.map((code) => countries.getName(code, 'en') ?? code).join(', ')
   const parts = placed.map((partner) =>
     partner.kind === 'country' ? partner.name : `${partner.name} (members shaded: ${names(partner.iso)})`,
