@@ -86,9 +86,8 @@ async function listSources(dir: string): Promise<string[]> {
   return files
 }
 
-/** A source and what the cache knows of it. */
+/** What the cache knows of a source. */
 interface Planned {
-  path: string
   /** `null` when the source cannot even be read: the source stage will say why. */
   key: string | null
   date: string | undefined
@@ -148,7 +147,7 @@ async function plan(
   const day = await knownDate(date)
   const key = day === undefined || known.hash === null ? null : keyOf(known.hash, day, await inputs)
   const fresh = !known.stale && key !== null && (await isFresh(manifest.entries[resolve(path)], key))
-  return { path, key, date: day, fresh }
+  return { key, date: day, fresh }
 }
 
 /** Whether `entry` may still be fresh (its key decides): it exists and every file it wrote is there. */
