@@ -1,7 +1,7 @@
 /**
  * The inputs every output of a build depends on besides its own source: the pipeline's code (and
  * locked dependencies), the templates, the browser that prints, by version, and the working folder. Each part is a
- * hash; a source's key adds its own bytes and date (`sourceKey`).
+ * hash; a source's key adds its own bytes and date (`keyOf`).
  */
 import { join } from 'node:path'
 import { readSourceBytes } from '../source/read-source.ts'
@@ -36,12 +36,10 @@ export async function sourceHash(path: string): Promise<string> {
   return sha256(await readSourceBytes(path))
 }
 
-/** The key of one source's outputs: its bytes and date (the date is printed in the briefing) and the shared inputs. */
-export async function sourceKey(path: string, date: string, inputs: BuildInputs): Promise<string> {
-  return keyOf(await sourceHash(path), date, inputs)
-}
-
-/** `sourceKey` of a source whose bytes hash to `hash`. */
+/**
+ * The key of one source's outputs: the hash of its bytes (`sourceHash`), its date (printed in the
+ * briefing) and the shared inputs.
+ */
 export function keyOf(hash: string, date: string, inputs: BuildInputs): string {
   return hashParts(['source', hash, date, inputs.code, inputs.templates, inputs.browser, inputs.cwd])
 }

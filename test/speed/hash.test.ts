@@ -6,7 +6,7 @@ import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type BuildInputs, sourceKey } from '../../pipeline/cache/build-inputs.ts'
+import { type BuildInputs, keyOf, sourceHash } from '../../pipeline/cache/build-inputs.ts'
 import { hashFolder, hashParts } from '../../pipeline/cache/hash.ts'
 
 describe('hashFolder', () => {
@@ -38,20 +38,26 @@ describe('hashParts', () => {
   })
 })
 
-describe('sourceKey', () => {
+describe('keyOf', () => {
   const inputs: BuildInputs = { code: 'code', templates: 'templates', browser: 'Chromium 1', cwd: '/repo' }
   const source = 'source/eu-asia-digital-cooperation.md'
 
-  it('changes with the date, the code, the templates, the browser and the working folder', async () => {
-    const base = await sourceKey(source, '2024-01-01', inputs)
-    expect(await sourceKey(source, '2024-01-01', { ...inputs })).toBe(base)
-    const changed = await Promise.all([
-      sourceKey(source, '2024-01-02', inputs),
-      sourceKey(source, '2024-01-01', { ...inputs, code: 'code 2' }),
-      sourceKey(source, '2024-01-01', { ...inputs, templates: 'templates 2' }),
-      sourceKey(source, '2024-01-01', { ...inputs, browser: 'no-pdf' }),
-      sourceKey(source, '2024-01-01', { ...inputs, cwd: '/elsewhere' }),
-    ])
+  it('changes with the bytes, the date, the code, the templates, the browser and the working folder', async () => {
+    const hash = await sourceHash(source)
+    const base = keyOf(hash, '2024-01-01', inputs)
+    expect(keyOf(hash, '2024-01-01', { ...inputs })).toBe(base)
+    const changed = [
+      keyOf(
+        hash.replace(/^./, (c) => (c === '0' ? '1' : '0')),
+        '2024-01-01',
+        inputs,
+      ),
+      keyOf(hash, '2024-01-02', inputs),
+      keyOf(hash, '2024-01-01', { ...inputs, code: 'code 2' }),
+      keyOf(hash, '2024-01-01', { ...inputs, templates: 'templates 2' }),
+      keyOf(hash, '2024-01-01', { ...inputs, browser: 'no-pdf' }),
+      keyOf(hash, '2024-01-01', { ...inputs, cwd: '/elsewhere' }),
+    ]
     for (const key of changed) expect(key).not.toBe(base)
     expect(new Set(changed).size).toBe(changed.length)
   })
