@@ -116,15 +116,18 @@ async function knownDate(date: Promise<string> | undefined): Promise<string | un
   })
 }
 
+/** A source's bytes as read before its key: their hash (`null`: unreadable), and whether they make it stale. */
+interface Known {
+  hash: string | null
+  stale: boolean
+}
+
 /**
  * The hash of each source's bytes, and whether it is stale whatever its key: never built into this
  * folder, its outputs gone, or its bytes not those it was built from (an edit). Such a source is
  * built at once, and the browser started, without waiting for its date and the shared inputs.
  */
-async function readHashes(
-  sources: string[],
-  manifest: Manifest,
-): Promise<Map<string, { hash: string | null; stale: boolean }>> {
+async function readHashes(sources: string[], manifest: Manifest): Promise<Map<string, Known>> {
   const read = await Promise.all(
     sources.map(async (path) => {
       const hash = await sourceHash(path).catch(() => null)
@@ -139,7 +142,7 @@ async function readHashes(
 /** Key a source and, unless it is already known to be stale, check its outputs against the record of the last build. */
 async function plan(
   path: string,
-  known: { hash: string | null; stale: boolean },
+  known: Known,
   date: Promise<string> | undefined,
   inputs: Promise<BuildInputs>,
   manifest: Manifest,
@@ -201,13 +204,12 @@ async function main(): Promise<number> {
     stages?.catch(() => {})
     const inputs = buildInputs(choice?.executablePath ?? null)
     inputs.catch(() => {})
-    const plans = new Map(
-      sources.map((path) => {
-        const planned = plan(path, known.get(path) ?? { hash: null, stale: true }, dates.get(path), inputs, manifest)
-        planned.catch(() => {})
-        return [path, planned] as const
-      }),
-    )
+    // Every source keyed at once (dates and outputs are read side by side), each awaited where it is built.
+    const plans = [...known].map(([path, source]) => {
+      const planning = plan(path, source, dates.get(path), inputs, manifest)
+      planning.catch(() => {})
+      return [path, { source, planning }] as const
+    })
 
     /** 3. Each source: skipped when fresh, else through every stage, side by side up to the core count. */
     // The browser ends as soon as every source is printed or found fresh, while the last PDF is written
@@ -217,12 +219,11 @@ async function main(): Promise<number> {
       if (--unsettled === 0) closing = printer?.close() ?? null
       closing?.catch(() => {})
     }
-    await eachLimited(sources, availableParallelism(), async (path) => {
+    await eachLimited(plans, availableParallelism(), async ([path, { source, planning }]) => {
       const name = relative('.', path)
       const id = resolve(path)
       // A source known to be stale is built while its key is worked out; any other waits for its key.
-      const stale = known.get(path)?.stale ?? true
-      const planned = stale ? null : await (plans.get(path) as Promise<Planned>)
+      const planned = source.stale ? null : await planning
       if (planned?.fresh) {
         log(`${'cached'.padEnd(15)}  ${name}`)
         return settled()
@@ -243,9 +244,8 @@ async function main(): Promise<number> {
         })
         if (!printer) settled()
         for (const line of formatMessages(result.file)) console.warn(line)
-        const { key } = planned ?? (await (plans.get(path) as Promise<Planned>))
-        const hash = known.get(path)?.hash
-        if (key) manifest.entries[id] = { key, files: result.files, ...(hash ? { source: hash } : {}) }
+        const { key } = planned ?? (await planning)
+        if (key) manifest.entries[id] = { key, files: result.files, ...(source.hash ? { source: source.hash } : {}) }
         built.set(`${result.file.stem}.json`, result.briefing)
       } catch (error) {
         delete manifest.entries[id]
