@@ -16,8 +16,9 @@ import { parseArgs } from 'node:util'
 import { type BuildInputs, buildInputs, keyOf, sourceHash } from './cache/build-inputs.ts'
 import { hashParts, sha256 } from './cache/hash.ts'
 import { type CacheEntry, isFresh, loadManifest, type Manifest, saveManifest } from './cache/manifest.ts'
+import { listBriefings } from './listing/list-briefings.ts'
 import { exitOnSignals } from './print/exit-on-signals.ts'
-import type { BrowserChoice } from './print/find-browser.ts'
+import { type BrowserChoice, findBrowser, INSTALL_HINT } from './print/find-browser.ts'
 import { type Printer, startPrinter } from './print/printer.ts'
 import { BuildFailure, formatFailure, formatMessage, formatMessages, isSourceProblem } from './source/messages.ts'
 import { sourceDate } from './source/source-date.ts'
@@ -158,9 +159,8 @@ function mayBeFresh(entry: CacheEntry | undefined): boolean {
   return entry !== undefined && Object.keys(entry.files).every((path) => existsSync(path))
 }
 
-/** The browser that will print (loaded only for a build that prints); none found stops the build. */
+/** The browser that will print; none found stops the build. */
 async function pickBrowser(): Promise<BrowserChoice> {
-  const { findBrowser, INSTALL_HINT } = await import('./print/find-browser.ts')
   const choice = await findBrowser()
   if (!choice) throw new BuildFailure(INSTALL_HINT)
   return choice
@@ -288,7 +288,6 @@ async function writeIndex(
   onStage: Timing,
 ): Promise<void> {
   const path = resolve(outDir, 'index.html')
-  const { listBriefings } = await import('./listing/list-briefings.ts')
   const briefings = await listBriefings(outDir, built)
   const key = hashParts(['index', inputs.code, inputs.templates, JSON.stringify(briefings)])
   if (await isFresh(manifest.entries[path], key)) return

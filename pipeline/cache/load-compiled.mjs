@@ -15,8 +15,22 @@ import { dirname } from 'node:path'
 import { Script } from 'node:vm'
 import { isMainThread, workerData } from 'node:worker_threads'
 
+/**
+ * How the entry's bundle asks for a module of its later bundle (`run-compiled.mjs`):
+ * `require(LATER + n)`, answered with the later bundle's `l<n>` export.
+ */
+export const LATER = 'briefing-later:'
+
+/** The key (`Symbol.for`) under which the entry's bundle registers its modules for its later bundle. */
+export const SHARED = 'briefing.shared'
+
 /** Run the CommonJS bundle `file` as the entry of this thread. */
 export function loadCompiled(file) {
+  runBundle(file)
+}
+
+/** Run the CommonJS bundle `file`, through its code cache; its exports. */
+function runBundle(file) {
   const cacheFile = `${file}.v8-cache`
   let cachedData
   try {
@@ -31,7 +45,20 @@ export function loadCompiled(file) {
   })
   if (!cachedData || script.cachedDataRejected) process.once('exit', () => saveCache(cacheFile, script))
   const module = { exports: {} }
-  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file))
+  script.runInThisContext()(module.exports, requireFor(file), module, file, dirname(file))
+  return module.exports
+}
+
+/** Node's `require` for the bundle `file`, which also answers for its later bundle (`LATER`). */
+function requireFor(file) {
+  const require = createRequire(file)
+  let later
+  const answer = (id) => {
+    if (typeof id !== 'string' || !id.startsWith(LATER)) return require(id)
+    later ??= runBundle(file.replace(/\.cjs$/, '.later.cjs'))
+    return later[`l${id.slice(LATER.length)}`]
+  }
+  return Object.assign(answer, { resolve: require.resolve, cache: require.cache })
 }
 
 function saveCache(cacheFile, script) {

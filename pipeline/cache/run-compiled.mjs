@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { codeHash, GIVEN_HASH, ROOT } from './code-hash.mjs'
-import { loadCompiled } from './load-compiled.mjs'
+import { LATER, loadCompiled, SHARED } from './load-compiled.mjs'
 
 const CACHE = join(ROOT, 'node_modules', '.cache', 'briefing', 'code')
 
@@ -78,18 +78,11 @@ const pipelinePlugin = {
   },
 }
 
-/**
- * Compile `entry` (an absolute path) into `outDir`, with the worker threads' entries beside it:
- * each one CommonJS bundle with the packages it uses (loading hundreds of small package files costs
- * more than one large one), which `load-compiled.mjs` runs through V8's code cache. Code that is
- * imported lazily (the browser's) is still evaluated only when used.
- */
-async function compile(entry, outDir) {
-  const { build } = await import('esbuild')
-  const temporary = `${outDir}.${process.pid}.tmp`
-  await build({
-    entryPoints: [entry, ...WORKERS.map((worker) => join(ROOT, worker))],
-    outdir: temporary,
+/** The options every bundle is compiled with. */
+function bundleOptions(outdir) {
+  return {
+    absWorkingDir: ROOT,
+    outdir,
     entryNames: '[name]',
     outExtension: { '.js': '.cjs' },
     bundle: true,
@@ -105,8 +98,132 @@ async function compile(entry, outDir) {
     legalComments: 'none',
     sourcemap: 'linked',
     logLevel: 'error',
+  }
+}
+
+/**
+ * An esbuild plugin that leaves out of the entry's bundle our own modules that the entry itself
+ * imports only with `import()` (`later`, in the order met): each becomes `require('<LATER><n>')`,
+ * which `load-compiled.mjs` answers from the later bundle.
+ */
+function laterPlugin(entry, later) {
+  return {
+    name: 'briefing-later',
+    setup(build) {
+      build.onResolve({ filter: /^\./ }, (args) => {
+        if (args.kind !== 'dynamic-import' || args.importer !== entry) return undefined
+        const path = resolve(args.resolveDir, args.path)
+        const index = later.includes(path) ? later.indexOf(path) : later.push(path) - 1
+        return { path: `${LATER}${index}`, external: true }
+      })
+    },
+  }
+}
+
+/** An esbuild plugin whose `files` (`path` → contents, in `namespace`) are the entries of a build. */
+function virtualPlugin(namespace, files) {
+  return {
+    name: `briefing-${namespace}`,
+    setup(build) {
+      build.onResolve({ filter: new RegExp(`^${namespace}:`) }, (args) => ({
+        path: args.path.slice(namespace.length + 1),
+        namespace,
+      }))
+      build.onLoad({ filter: /.*/, namespace }, (args) => ({
+        contents: files[args.path],
+        resolveDir: ROOT,
+        loader: 'js',
+      }))
+    },
+  }
+}
+
+/**
+ * An esbuild plugin that takes every module of `shared` (paths relative to `ROOT`) from the running
+ * entry's bundle instead of bundling it again: one instance of each module, so that a class (a
+ * `VFileMessage`, a `BuildFailure`) is the same on both sides.
+ */
+function sharedPlugin(shared) {
+  return {
+    name: 'briefing-shared',
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.kind === 'entry-point' || args.pluginData?.shared || args.path.startsWith('node:')) return undefined
+        // A relative import is ours to resolve, which spares esbuild a round trip for each of thousands.
+        if (args.path.startsWith('.')) {
+          const base = relative(ROOT, resolve(args.resolveDir, args.path))
+          const path = ['', '.js', '.cjs', '.mjs', '/index.js'].map((end) => base + end).find((p) => shared.has(p))
+          return path ? { path: `${path}.cjs`, namespace: 'briefing-shared' } : undefined
+        }
+        const found = await build.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+          pluginData: { shared: true },
+        })
+        if (found.errors.length > 0 || found.external) return undefined
+        const path = relative(ROOT, found.path)
+        // Named `.cjs`, which it is: esbuild would take a `.mjs` for a module with no exports.
+        return shared.has(path) ? { path: `${path}.cjs`, namespace: 'briefing-shared' } : undefined
+      })
+      build.onLoad({ filter: /.*/, namespace: 'briefing-shared' }, (args) => {
+        const path = JSON.stringify(args.path.replace(/\.cjs$/, ''))
+        return { contents: `module.exports = globalThis[Symbol.for(${JSON.stringify(SHARED)})][${path}]`, loader: 'js' }
+      })
+    },
+  }
+}
+
+/**
+ * Compile `entry` (an absolute path) into `outDir`, with the worker threads' entries beside it:
+ * each one CommonJS bundle with the packages it uses (loading hundreds of small package files costs
+ * more than one large one), which `load-compiled.mjs` runs through V8's code cache.
+ *
+ * What the entry imports only with `import()` (the build's stages) goes into a second bundle,
+ * `<name>.later.cjs`, loaded when first imported: a run that needs none of it (a no-op rebuild)
+ * reads and deserialises some 30 KB instead of all 1 MB and its code cache. The later bundle takes
+ * the modules the entry's bundle already has from it (`sharedPlugin`), which registers them for
+ * that under `Symbol.for(SHARED)`.
+ */
+async function compile(entry, outDir) {
+  const { build } = await import('esbuild')
+  const temporary = `${outDir}.${process.pid}.tmp`
+  const name = basename(entry).replace(/\.[cm]?ts$/, '')
+  const options = bundleOptions(temporary)
+  const later = []
+  const plugins = [laterPlugin(entry, later), pipelinePlugin]
+  const workers = build({
+    ...options,
+    entryPoints: WORKERS.map((worker) => join(ROOT, worker)),
     plugins: [pipelinePlugin],
   })
+  // The entry's bundle, which also tells what it holds and what it leaves for later.
+  const { metafile } = await build({ ...options, entryPoints: [entry], metafile: true, plugins })
+  if (later.length > 0) {
+    // Made again: its code as before, then every module it holds registered for the later bundle.
+    const modules = Object.keys(metafile.inputs).filter((path) => !path.includes(':'))
+    const registry = `${modules.map((path, i) => `import * as m${i} from ${JSON.stringify(join(ROOT, path))}`).join('\n')}
+globalThis[Symbol.for(${JSON.stringify(SHARED)})] = {${modules.map((path, i) => `${JSON.stringify(path)}: m${i}`).join(', ')}}`
+    const files = { [name]: `import ${JSON.stringify(entry)}\nimport "briefing-entry:registry"`, registry }
+    const exports = later.map((path, i) => `export * as l${i} from ${JSON.stringify(path)}`).join('\n')
+    await Promise.all([
+      build({
+        ...options,
+        entryPoints: [{ in: `briefing-entry:${name}`, out: name }],
+        plugins: [virtualPlugin('briefing-entry', files), ...plugins],
+      }),
+      build({
+        ...options,
+        entryPoints: [{ in: `briefing-later:${name}.later`, out: `${name}.later` }],
+        plugins: [
+          virtualPlugin('briefing-later', { [`${name}.later`]: exports }),
+          sharedPlugin(new Set(modules)),
+          pipelinePlugin,
+        ],
+      }),
+    ])
+  }
+  await workers
   try {
     renameSync(temporary, outDir)
   } catch (error) {

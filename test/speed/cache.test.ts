@@ -1,11 +1,12 @@
 /**
  * The build's cache, through the real command line: an unchanged source is not rebuilt and nothing
- * is rewritten; a changed source, an edited or deleted output, or other options rebuild it; the
+ * is rewritten (and the stages' code is not loaded); a changed source, an edited or deleted output, or other options rebuild it; the
  * index lists every briefing. Times are never asserted.
  */
 import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runBuild, sharedInputs, stages } from './run-build.ts'
 
@@ -45,12 +46,22 @@ describe('a second build of unchanged sources', () => {
     const files = ['alpha.json', 'alpha.html', 'beta.json', 'beta.html', 'index.html', 'briefing.schema.json']
     const before = await Promise.all(files.map((file) => stat(join(out, file))))
     const inputs = await sharedInputs()
-    const again = await runBuild(['--source', a, '--source', b, '--out', out, '--no-pdf'])
+    const probe = join(dir, 'bundles.txt')
+    const again = await runBuild(['--source', a, '--source', b, '--out', out, '--no-pdf'], undefined, {
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${pathToFileURL(join(import.meta.dirname, 'read-bundles.mjs')).href}`,
+      BRIEFING_BUNDLE_PROBE: probe,
+    })
     if (inputs !== (await sharedInputs()) || inputs !== firstInputs)
       return context.skip('the code or templates changed meanwhile: everything was rightly rebuilt')
     expect(again.code).toBe(0)
     expect(built(again.stdout)).toEqual([])
     expect(cached(again.stdout)).toHaveLength(2)
+    // The stages' code (the later bundle, ~1 MB) is not even read: only the build's own ~45 KB.
+    const bundles = (await readFile(probe, 'utf8')).split('\n').filter(Boolean)
+    expect(bundles.some((path) => path.endsWith('build.cjs'))).toBe(true)
+    expect(bundles.filter((path) => path.includes('.later.'))).toEqual([])
+    const bytes = (await Promise.all(bundles.map((path) => stat(path)))).reduce((sum, info) => sum + info.size, 0)
+    expect(bytes).toBeLessThan(200_000)
     const after = await Promise.all(files.map((file) => stat(join(out, file))))
     expect(after.map((info) => [info.ino, info.mtimeMs])).toEqual(before.map((info) => [info.ino, info.mtimeMs]))
   }, 60_000)
