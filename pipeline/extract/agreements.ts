@@ -19,15 +19,16 @@ const KINDS: [RegExp, AgreementKind][] = [
   [/plan|roadmap|agenda/i, 'plan'],
   [/agreement|accord|treaty|arrangement/i, 'agreement'],
 ]
+// A plain "Plan" only as a word of its own ("Master Plan", not "Future Planning").
 const HEADS =
-  'Joint Declaration|Joint Statement|Declaration|Memorandum of Understanding|MoU|MOU|Agreement|Partnership|Plan of Action|Action Plan|Roadmap|Arrangement'
+  'Joint Declaration|Joint Statement|Declaration|Memorandum of Understanding|MoU|MOU|Agreement|Partnership|Plan of Action|Action Plan|Plan(?![\\p{L}])|Roadmap|Arrangement'
 const MONTH_OR_NUMBER = '(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\b|\\d+\\b)'
 const NAMED = new RegExp(
   `((?:[\\p{Lu}\\p{N}][\\p{L}\\p{N}&/'’-]*\\s+(?:and\\s+)?){0,5}(?:${HEADS}))(?:\\s+(?:on|for)\\s+${MONTH_OR_NUMBER}(?:[\\p{Lu}\\p{N}][\\p{L}\\p{N}-]*(?:\\s+(?:and\\s+)?${MONTH_OR_NUMBER}[\\p{Lu}\\p{N}][\\p{L}\\p{N}-]*){0,4}))?`,
   'gu',
 )
 /** A head of `NAMED` anywhere: a sentence without one is not read with it. */
-const ANY_HEAD = new RegExp(HEADS)
+const ANY_HEAD = new RegExp(HEADS, 'u')
 const GENERIC =
   /\b(memorandum of understanding|joint declaration|framework agreement|trade agreement|cooperation agreement)\b/gi
 
@@ -38,7 +39,7 @@ export function findAgreements(sentence: string): AgreementMatch[] {
     const end = start + name.length
     if (found.some((f) => start < f.end && end > f.start)) return
     const clean = name.replace(/^(A|An|The|This|Its)\s+/, '')
-    if (/^(Agreement|Partnership|Declaration)$/.test(clean)) return
+    if (/^(Agreement|Partnership|Declaration|Plan)$/.test(clean)) return
     // The kind is the head's: a "Comprehensive Economic Partnership Agreement" is an agreement.
     const head = clean
       .replace(/\s+(?:on|for)\s.*$/, '')

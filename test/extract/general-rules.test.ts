@@ -5,6 +5,7 @@
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { findDefinitions } from '../../pipeline/extract/acronyms.ts'
+import { findAgreements } from '../../pipeline/extract/agreements.ts'
 import { findDates } from '../../pipeline/extract/dates.ts'
 import { extractBriefing } from '../../pipeline/extract/extract-briefing.ts'
 import { findFigures } from '../../pipeline/extract/figures.ts'
@@ -188,5 +189,16 @@ describe('names', () => {
     expect(titleFromStem('eu-south-korea')).toBe('EU–South Korea')
     expect(titleFromStem('asean_notes')).toBe('ASEAN notes')
     expect(titleFromStem('eu-pacific').startsWith('EU')).toBe(true)
+  })
+})
+
+describe('agreements', () => {
+  it('takes a plan named on its own, not a word that starts with "Plan"', () => {
+    const names = (sentence: string) => findAgreements(sentence).map((a) => [a.name, a.kind])
+    expect(names('The forum adopted a Master Plan for Transport Connectivity in 2022.')).toEqual([
+      ['Master Plan for Transport Connectivity', 'plan'],
+    ])
+    expect(names('The Ministry of Science, ICT and Future Planning runs the call.')).toEqual([])
+    expect(names('Plan International runs schools in the region.')).toEqual([])
   })
 })
