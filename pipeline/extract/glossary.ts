@@ -11,9 +11,9 @@ const KNOWN = new Map<string, string>()
 for (const [acronym, expansion] of Object.entries(acronyms)) if (!acronym.startsWith('$')) KNOWN.set(acronym, expansion)
 for (const body of knownBodies) if (!KNOWN.has(body.acronym)) KNOWN.set(body.acronym, body.name)
 
-/** Acronym-like tokens: two or more capitals ("EEAS", "IoT", "R&D", "5GPPP"), or "DG X". */
+/** Acronym-like tokens: two or more capitals ("EEAS", "IoT", "R&D", "5GPPP"), "DG X", or a mobile generation ("5G"). */
 const TOKEN =
-  /(?<![\p{L}\p{N}&-])(DG [A-Z]{2,}|(?=[\p{L}\p{N}&]*\p{Lu}[\p{L}\p{N}&]*\p{Lu})[\p{L}\p{N}][\p{L}\p{N}&]*)(?![\p{L}\p{N}&])/gu
+  /(?<![\p{L}\p{N}&-])(DG [A-Z]{2,}|[2-6]G|(?=[\p{L}\p{N}&]*\p{Lu}[\p{L}\p{N}&]*\p{Lu})[\p{L}\p{N}][\p{L}\p{N}&]*)(?![\p{L}\p{N}&])/gu
 
 /** Collects acronyms across a text. */
 export class GlossaryBuilder {

@@ -10,6 +10,7 @@ import { findDates } from '../../pipeline/extract/dates.ts'
 import { extractBriefing } from '../../pipeline/extract/extract-briefing.ts'
 import { findFigures } from '../../pipeline/extract/figures.ts'
 import { partnerId } from '../../pipeline/extract/gazetteer.ts'
+import { GlossaryBuilder } from '../../pipeline/extract/glossary.ts'
 import { findMechanisms, frequencyOf } from '../../pipeline/extract/mechanisms.ts'
 import { findOrganisations } from '../../pipeline/extract/organisations.ts'
 import { findProgrammes } from '../../pipeline/extract/programmes.ts'
@@ -192,7 +193,7 @@ describe('names', () => {
   })
 })
 
-describe('agreements', () => {
+describe('agreements and the glossary', () => {
   it('takes a plan named on its own, not a word that starts with "Plan"', () => {
     const names = (sentence: string) => findAgreements(sentence).map((a) => [a.name, a.kind])
     expect(names('The forum adopted a Master Plan for Transport Connectivity in 2022.')).toEqual([
@@ -200,5 +201,18 @@ describe('agreements', () => {
     ])
     expect(names('The Ministry of Science, ICT and Future Planning runs the call.')).toEqual([])
     expect(names('Plan International runs schools in the region.')).toEqual([])
+  })
+
+  it('explains a mobile generation in the glossary, but not inside a longer acronym', () => {
+    const glossary = new GlossaryBuilder()
+    glossary.use('Trials of 5G and 6G networks with the 5GPPP.', () => ({
+      start: { line: 1, column: 1, offset: 0 },
+      end: { line: 1, column: 1, offset: 0 },
+    }))
+    expect(glossary.entries().map((entry) => [entry.acronym, entry.expansion])).toEqual([
+      ['5G', 'fifth generation of mobile networks'],
+      ['5GPPP', '5G Infrastructure Public Private Partnership'],
+      ['6G', 'sixth generation of mobile networks'],
+    ])
   })
 })
