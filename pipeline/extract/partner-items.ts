@@ -158,7 +158,25 @@ export function partnerItems(
     }
   }
   items.topics = [...topics.values()]
+  items.mechanisms = withoutAliases(items.mechanisms, defined)
   return items
+}
+
+/**
+ * Mechanisms without those that only name another by its acronym: "the ASEM dialogue" is the
+ * Asia-Europe Meeting (ASEM) the text already has; what the alias adds (how often, since when)
+ * goes to the mechanism it names.
+ */
+function withoutAliases(mechanisms: Mechanism[], defined: ReadonlyMap<string, string>): Mechanism[] {
+  return mechanisms.filter((alias) => {
+    const acronym = /^(\p{Lu}[\p{Lu}\p{N}&-]+) (?:dialogue|process)$/u.exec(alias.name)?.[1]
+    const expansion = acronym ? defined.get(acronym)?.toLowerCase() : undefined
+    const named = expansion ? mechanisms.find((other) => other.name.toLowerCase() === expansion) : undefined
+    if (!named) return true
+    named.frequency ??= alias.frequency
+    named.since ??= alias.since
+    return false
+  })
 }
 
 /**

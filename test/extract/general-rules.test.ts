@@ -216,3 +216,18 @@ describe('agreements and the glossary', () => {
     ])
   })
 })
+
+describe('mechanisms named twice', () => {
+  it('takes "the ASEM dialogue" for the Asia-Europe Meeting (ASEM) it names, with what it adds', () => {
+    const value = [
+      '## ASEM',
+      'The Asia-Europe Meeting (ASEM) brings together European and Asian partners.',
+      'The ASEM dialogue meets every two years at summit level.',
+    ].join('\n\n')
+    const file = new VFile({ path: 'source/asem.md', value })
+    const asem = extractBriefing(parseTree(file), file).partners[0]
+    expect(asem?.mechanisms.map((m) => [m.name, m.kind, m.frequency])).toEqual([
+      ['Asia-Europe Meeting', 'meeting', 'biennial'],
+    ])
+  })
+})
