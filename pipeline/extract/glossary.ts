@@ -1,15 +1,18 @@
 /**
  * The glossary: every acronym the text uses with its expansion: the text's own definition when
  * it gives one (the first of each meaning: the same letters may name two bodies in one text),
- * else the data lists' (known bodies, known acronyms). Sorted by acronym.
+ * else the data lists' (known acronyms, known bodies, regional bodies). Sorted by acronym.
  */
 import type { GlossaryEntry, Position } from '../briefing-schema.ts'
 import acronyms from '../data/known-acronyms.json' with { type: 'json' }
+import regions from '../data/regions.json' with { type: 'json' }
 import { knownBodies } from './known-bodies.ts'
 
 const KNOWN = new Map<string, string>()
 for (const [acronym, expansion] of Object.entries(acronyms)) if (!acronym.startsWith('$')) KNOWN.set(acronym, expansion)
 for (const body of knownBodies) if (!KNOWN.has(body.acronym)) KNOWN.set(body.acronym, body.name)
+// The regional bodies the gazetteer knows by an acronym ("ASEAN"), with their full names.
+for (const region of regions) if (region.longName && !KNOWN.has(region.name)) KNOWN.set(region.name, region.longName)
 
 /** Acronym-like tokens: two or more capitals ("EEAS", "IoT", "R&D", "5GPPP"), "DG X", or a mobile generation ("5G"). */
 const TOKEN =

@@ -217,6 +217,20 @@ describe('agreements and the glossary', () => {
   })
 })
 
+describe('regional bodies in the glossary', () => {
+  it('explains a regional body the text names only by its acronym', () => {
+    const glossary = new GlossaryBuilder()
+    glossary.use('Timor-Leste joined ASEAN; Fiji hosts the PIF secretariat.', () => ({
+      start: { line: 1, column: 1, offset: 0 },
+      end: { line: 1, column: 1, offset: 0 },
+    }))
+    expect(glossary.entries().map((entry) => [entry.acronym, entry.expansion])).toEqual([
+      ['ASEAN', 'Association of Southeast Asian Nations'],
+      ['PIF', 'Pacific Islands Forum'],
+    ])
+  })
+})
+
 describe('mechanisms named twice', () => {
   it('takes "the ASEM dialogue" for the Asia-Europe Meeting (ASEM) it names, with what it adds', () => {
     const value = [
