@@ -3,6 +3,7 @@
  * text names them ("Joint Declaration on 5G", "EU-Korea Free Trade Agreement").
  */
 import type { AgreementKind } from '../briefing-schema.ts'
+import { JOINED_BEFORE } from './organisations.ts'
 
 /** An agreement found in a sentence. */
 export interface AgreementMatch {
@@ -38,6 +39,8 @@ export function findAgreements(sentence: string): AgreementMatch[] {
   const add = (name: string, start: number) => {
     const end = start + name.length
     if (found.some((f) => start < f.end && end > f.start)) return
+    // A partnership its members joined is a body (`organisations.ts`), not an agreement.
+    if (JOINED_BEFORE.test(sentence.slice(0, start))) return
     const clean = name.replace(/^(A|An|The|This|Its)\s+/, '')
     if (/^(Agreement|Partnership|Declaration|Plan)$/.test(clean)) return
     // The kind is the head's: a "Comprehensive Economic Partnership Agreement" is an agreement.

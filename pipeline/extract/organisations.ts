@@ -33,6 +33,13 @@ const HEAD_FIRST = new RegExp(
   `\\b(?:${HEAD})(?:\\s+(?:of|for|on)(?:\\s+the)?)\\s+${NAME_WORD}(?:,?\\s+(?:(?:and|of|for|on|the|&)\\s+){0,2}${NAME_WORD}){0,12}`,
   'gu',
 )
+/** Words that make what follows a body its members joined (`JOINED_PARTNERSHIP`; `agreements.ts` asks too). */
+export const JOINED_BEFORE = /\b(?:joined|joins|join|joining|members? of|membership of)\s+the\s+$/u
+const JOINED = /\b(?:joined|joins|join|joining|members? of|membership of)\s+the\s/u
+const JOINED_PARTNERSHIP = new RegExp(
+  `\\b(?:joined|joins|join|joining|members? of|membership of)\\s+the\\s+((?:${NAME_WORD}\\s+){0,5}Partnership(?:\\s+(?:on|for)\\s+${NAME_WORD}(?:\\s+(?:and\\s+)?${NAME_WORD}){0,5})?)`,
+  'gu',
+)
 // Repetitions are bounded so that a long run of capitalised words cannot make matching quadratic.
 const HEAD_LAST = new RegExp(`(?:${NAME_WORD}\\s+){1,8}(?:${HEAD}|Commissioner)\\b`, 'gu')
 /** A head word: both patterns need one, and a paragraph without any is read no further. */
@@ -113,6 +120,19 @@ export function findOrganisations(
     const longName = regionLongNames.get(ref.id)
     if (!longName || !/\p{Lu}{2}/u.test(text.slice(start, end))) continue
     add({ name: longName, acronym: ref.name, side: 'international', start, end })
+  }
+  // A partnership that members join is a body ("joined the Global Partnership on Artificial Intelligence").
+  for (const match of JOINED.test(text) ? text.matchAll(JOINED_PARTNERSHIP) : []) {
+    const name = match[1] ?? ''
+    const start = match.index + match[0].length - name.length
+    const acronym = [...defined].find(([, expansion]) => expansion === name)?.[0] ?? null
+    add({
+      name,
+      acronym,
+      side: sideOf(name, text.slice(Math.max(0, start - 20), start), partner),
+      start,
+      end: start + name.length,
+    })
   }
   for (const match of text.matchAll(BARE_COMMISSION)) {
     const start = match.index + match[0].indexOf('Commission')

@@ -143,8 +143,13 @@ export function partnerItems(
     }
     // A body's name is not a topic of the text ("Digital Economy Promotion Agency").
     // (A body that stands for its field, like "ETSI" for standardisation, still counts.)
-    const inBody = (start: number, end: number) =>
-      organisations.some((o) => start >= o.start && start < o.end && !(start === o.start && end === o.end))
+    // What a body is "on" is the field it works in ("Global Partnership on Artificial Intelligence"): that counts.
+    const inBody = (start: number, end: number) => {
+      const on = text.lastIndexOf(' on ', start)
+      return organisations.some(
+        (o) => start >= o.start && start < o.end && !(start === o.start && end === o.end) && on < o.start,
+      )
+    }
     for (const found of findTopics(text)) {
       if (inBody(found.start, found.end)) continue
       const topic = topics.get(found.topic.id) ?? { id: found.topic.id, label: found.topic.label, positions: [] }

@@ -245,3 +245,24 @@ describe('mechanisms named twice', () => {
     ])
   })
 })
+
+describe('a partnership its members joined', () => {
+  it('is a body, not an agreement, and what it is on is a topic', () => {
+    const value = '## New Zealand\n\nWellington joined the Global Partnership on Artificial Intelligence in 2020.'
+    const file = new VFile({ path: 'source/nz.md', value })
+    const nz = extractBriefing(parseTree(file), file).partners[0]
+    expect(nz?.organisations.map((o) => [o.name, o.side])).toEqual([
+      ['Global Partnership on Artificial Intelligence', 'international'],
+    ])
+    expect(nz?.agreements).toEqual([])
+    expect(nz?.topics.map((t) => t.id)).toContain('artificial-intelligence')
+  })
+
+  it('leaves a partnership the sides agreed an agreement', () => {
+    const value = '## Japan\n\nThe EU and Japan launched the Digital Partnership in 2022.'
+    const file = new VFile({ path: 'source/jp.md', value })
+    const japan = extractBriefing(parseTree(file), file).partners[0]
+    expect(japan?.agreements.map((a) => [a.name, a.kind])).toEqual([['Digital Partnership', 'partnership']])
+    expect(japan?.organisations).toEqual([])
+  })
+})
