@@ -22,6 +22,18 @@ import { parseTree } from '../../pipeline/tree/parse-tree.ts'
 
 const dates = (text: string) => findDates(text).map((d) => [d.date, d.endDate])
 const figures = (text: string) => findFigures(text, findDates(text)).map((f) => [f.value, f.unit, f.qualifier])
+/** The briefing extracted from `value`, a source at `path`. */
+const briefingOf = (value: string, path = 'source/test.md') => {
+  const file = new VFile({ path, value })
+  return extractBriefing(parseTree(file), file)
+}
+/** The glossary of `text` as `[acronym, expansion]` pairs (positions left out). */
+const glossaryOf = (text: string) => {
+  const glossary = new GlossaryBuilder()
+  const nowhere = { line: 1, column: 1, offset: 0 }
+  glossary.use(text, () => ({ start: nowhere, end: nowhere }))
+  return glossary.entries().map((entry) => [entry.acronym, entry.expansion])
+}
 
 describe('how often a mechanism meets', () => {
   it.each([
@@ -115,8 +127,7 @@ describe('partners', () => {
       'German and French companies take part in Horizon Europe projects.',
       'The African Union (AU) and the EU launched the Digital for Development Hub in 2020.',
     ].join('\n\n')
-    const file = new VFile({ path: 'source/world.md', value })
-    const briefing = extractBriefing(parseTree(file), file)
+    const briefing = briefingOf(value, 'source/world.md')
     expect(briefing.partners.map((partner) => [partner.name, partner.paragraphs.length])).toEqual([
       ['Brazil', 1],
       ['Kenya', 2],
@@ -204,12 +215,7 @@ describe('agreements and the glossary', () => {
   })
 
   it('explains a mobile generation in the glossary, but not inside a longer acronym', () => {
-    const glossary = new GlossaryBuilder()
-    glossary.use('Trials of 5G and 6G networks with the 5GPPP.', () => ({
-      start: { line: 1, column: 1, offset: 0 },
-      end: { line: 1, column: 1, offset: 0 },
-    }))
-    expect(glossary.entries().map((entry) => [entry.acronym, entry.expansion])).toEqual([
+    expect(glossaryOf('Trials of 5G and 6G networks with the 5GPPP.')).toEqual([
       ['5G', 'fifth generation of mobile networks'],
       ['5GPPP', '5G Infrastructure Public Private Partnership'],
       ['6G', 'sixth generation of mobile networks'],
@@ -219,12 +225,7 @@ describe('agreements and the glossary', () => {
 
 describe('regional bodies in the glossary', () => {
   it('explains a regional body the text names only by its acronym', () => {
-    const glossary = new GlossaryBuilder()
-    glossary.use('Timor-Leste joined ASEAN; Fiji hosts the PIF secretariat.', () => ({
-      start: { line: 1, column: 1, offset: 0 },
-      end: { line: 1, column: 1, offset: 0 },
-    }))
-    expect(glossary.entries().map((entry) => [entry.acronym, entry.expansion])).toEqual([
+    expect(glossaryOf('Timor-Leste joined ASEAN; Fiji hosts the PIF secretariat.')).toEqual([
       ['ASEAN', 'Association of Southeast Asian Nations'],
       ['PIF', 'Pacific Islands Forum'],
     ])
@@ -238,8 +239,7 @@ describe('mechanisms named twice', () => {
       'The Asia-Europe Meeting (ASEM) brings together European and Asian partners.',
       'The ASEM dialogue meets every two years at summit level.',
     ].join('\n\n')
-    const file = new VFile({ path: 'source/asem.md', value })
-    const asem = extractBriefing(parseTree(file), file).partners[0]
+    const asem = briefingOf(value, 'source/asem.md').partners[0]
     expect(asem?.mechanisms.map((m) => [m.name, m.kind, m.frequency])).toEqual([
       ['Asia-Europe Meeting', 'meeting', 'biennial'],
     ])
@@ -249,8 +249,7 @@ describe('mechanisms named twice', () => {
 describe('a partnership its members joined', () => {
   it('is a body, not an agreement, and what it is on is a topic', () => {
     const value = '## New Zealand\n\nWellington joined the Global Partnership on Artificial Intelligence in 2020.'
-    const file = new VFile({ path: 'source/nz.md', value })
-    const nz = extractBriefing(parseTree(file), file).partners[0]
+    const nz = briefingOf(value, 'source/nz.md').partners[0]
     expect(nz?.organisations.map((o) => [o.name, o.side])).toEqual([
       ['Global Partnership on Artificial Intelligence', 'international'],
     ])
@@ -260,8 +259,7 @@ describe('a partnership its members joined', () => {
 
   it('leaves a partnership the sides agreed an agreement', () => {
     const value = '## Japan\n\nThe EU and Japan launched the Digital Partnership in 2022.'
-    const file = new VFile({ path: 'source/jp.md', value })
-    const japan = extractBriefing(parseTree(file), file).partners[0]
+    const japan = briefingOf(value, 'source/jp.md').partners[0]
     expect(japan?.agreements.map((a) => [a.name, a.kind])).toEqual([['Digital Partnership', 'partnership']])
     expect(japan?.organisations).toEqual([])
   })
