@@ -24,12 +24,12 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, w
 import { availableParallelism, loadavg, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { ROOT } from '../cache/code-hash.mjs'
+import { ROOT } from '../cache/code-hash.cjs'
 import { syntheticSource } from './synthetic-source.ts'
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
 const SEED = 'source/eu-asia-digital-cooperation.md'
-const RUN_COMPILED = join(ROOT, 'pipeline', 'cache', 'run-compiled.mjs')
+const RUN_COMPILED = join(ROOT, 'pipeline', 'cache', 'run-compiled.cjs')
 const PEAK_MEMORY = pathToFileURL(join(ROOT, 'pipeline', 'bench', 'peak-memory.mjs')).href
 
 /** One timed run of a case. */

@@ -3,7 +3,7 @@
  * way the build does (`launchBrowser`: same binary, same arguments), loads a finished HTML and
  * prints it once with the build's PDF options, then closes the browser. Nothing else.
  *
- * `node pipeline/cache/run-compiled.mjs pipeline/bench/floor.ts <file.html> <out.pdf>`
+ * `node pipeline/cache/run-compiled.cjs pipeline/bench/floor.ts <file.html> <out.pdf>`
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import { launchBrowser } from '../print/launch-browser.ts'

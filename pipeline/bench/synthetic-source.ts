@@ -4,7 +4,7 @@
  * delegations), until the text reaches the size asked for. Deterministic: the same options give
  * the same bytes.
  *
- * `node pipeline/cache/run-compiled.mjs pipeline/bench/synthetic-source.ts <file> [bytes]` writes one.
+ * `node pipeline/cache/run-compiled.cjs pipeline/bench/synthetic-source.ts <file> [bytes]` writes one.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'

@@ -11,7 +11,7 @@ import { mkdir, readFile, realpath, rename, stat, writeFile } from 'node:fs/prom
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { BuildFailure } from '../source/messages.ts'
-import { ROOT } from './code-hash.mjs'
+import { ROOT } from './code-hash.cjs'
 
 const run = promisify(execFile)
 

@@ -6,7 +6,7 @@
 import { join } from 'node:path'
 import { readSourceBytes } from '../source/read-source.ts'
 import { browserVersion } from './browser-version.ts'
-import { codeHash, ROOT } from './code-hash.mjs'
+import { codeHash, ROOT } from './code-hash.cjs'
 import { hashFolder, hashParts, sha256 } from './hash.ts'
 
 /** Where the templates live (the render stage reads them from the same folder). */

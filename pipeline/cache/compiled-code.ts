@@ -1,15 +1,15 @@
 /**
- * Where the running code was compiled to, when it runs compiled (`run-compiled.mjs` says so
+ * Where the running code was compiled to, when it runs compiled (`run-compiled.cjs` says so
  * before it loads the entry), and the worker threads compiled beside the entry.
  */
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 
-/** The key `run-compiled.mjs` sets the folder of the compiled code under. */
+/** The key `run-compiled.cjs` sets the folder of the compiled code under. */
 const COMPILED_CODE = Symbol.for('briefing.compiled-code')
 
-/** The loader every compiled thread starts with (`load-compiled.mjs`). */
-const LOADER = join(import.meta.dirname, 'load-compiled.mjs')
+/** The loader every compiled thread starts with (`load-compiled.cjs`). */
+const LOADER = join(import.meta.dirname, 'load-compiled.cjs')
 
 /**
  * Start the worker thread compiled from `pipeline/…/<name>.ts` with `data` (its `workerData.data`),

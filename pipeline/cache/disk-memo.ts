@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { ROOT } from './code-hash.mjs'
+import { ROOT } from './code-hash.cjs'
 import { hashParts } from './hash.ts'
 
 const CACHE = join(ROOT, 'node_modules', '.cache', 'briefing')

@@ -7,7 +7,7 @@
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { ROOT } from './code-hash.mjs'
+import { ROOT } from './code-hash.cjs'
 import { hashFile, sha256 } from './hash.ts'
 
 /** One cached unit of work (a source, the index, the schema) and the files it wrote. */

@@ -7,7 +7,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { codeHash, ROOT } from '../cache/code-hash.mjs'
+import { codeHash, ROOT } from '../cache/code-hash.cjs'
 import { findMisspellings, type Misspelling, type SpellingMemo } from './spelling.ts'
 
 /** Past this many tokens the memo starts again, so it stays a few megabytes at most. */

@@ -5,7 +5,7 @@
 import { readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { ROOT } from '../../pipeline/cache/code-hash.mjs'
+import { ROOT } from '../../pipeline/cache/code-hash.cjs'
 import { remembered } from '../../pipeline/cache/disk-memo.ts'
 import { extractBriefing } from '../../pipeline/extract/extract-briefing.ts'
 import { renderHtml } from '../../pipeline/render/render-html.ts'

@@ -1,5 +1,5 @@
 /**
- * Test support: the build exactly as `npm run build` runs it (compiled by `run-compiled.mjs`), with
+ * Test support: the build exactly as `npm run build` runs it (compiled by `run-compiled.cjs`), with
  * a fixed source date, and optionally a probe that counts the browsers it starts.
  */
 import { execFile } from 'node:child_process'
@@ -29,7 +29,7 @@ export async function runBuild(args: string[], probe?: string, extraEnv: NodeJS.
   }
   const result = await run(
     process.execPath,
-    [join(ROOT, 'pipeline/cache/run-compiled.mjs'), 'pipeline/build.ts', ...args],
+    [join(ROOT, 'pipeline/cache/run-compiled.cjs'), 'pipeline/build.ts', ...args],
     {
       cwd: ROOT,
       env,
@@ -66,7 +66,7 @@ export async function sharedInputs(): Promise<string> {
     [
       '--input-type=module',
       '-e',
-      "const { codeHash } = await import('./pipeline/cache/code-hash.mjs'); console.log(codeHash())",
+      "const { codeHash } = await import('./pipeline/cache/code-hash.cjs'); console.log(codeHash())",
     ],
     { cwd: ROOT },
   )

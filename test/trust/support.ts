@@ -48,7 +48,7 @@ export async function temporaryDir(prefix: string): Promise<string> {
 }
 
 /** The build as `npm run build` runs it: compiled, its browser driven from a thread of its own. */
-const RUN_COMPILED = join(REPO, 'pipeline', 'cache', 'run-compiled.mjs')
+const RUN_COMPILED = join(REPO, 'pipeline', 'cache', 'run-compiled.cjs')
 
 /** Builds started by this test process and not yet ended: killed if the tests end first. */
 const children = new Set<ChildProcess>()

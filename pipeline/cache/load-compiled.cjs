@@ -1,5 +1,5 @@
 /**
- * Load a compiled CommonJS bundle (`run-compiled.mjs`) through V8's code cache, kept beside it as
+ * Load a compiled CommonJS bundle (`run-compiled.cjs`) through V8's code cache, kept beside it as
  * `<file>.v8-cache`. The cache is made at the end of the first run, so it holds the bytecode of
  * every function that run used, not only the top level: a later run neither parses the bundle nor
  * compiles those functions again (callgrind, Node's instructions for a seed build: with the PDF
@@ -9,23 +9,23 @@
  * run uses are, so it saves the parse and little else. A cache V8 rejects (another V8, other
  * flags) is made anew. Also the entry of worker threads: `workerData.compiled` names the bundle.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname } from 'node:path'
-import { Script } from 'node:vm'
-import { isMainThread, workerData } from 'node:worker_threads'
+const { readFileSync, renameSync, writeFileSync } = require('node:fs')
+const { createRequire } = require('node:module')
+const { dirname } = require('node:path')
+const { Script } = require('node:vm')
+const { isMainThread, workerData } = require('node:worker_threads')
 
 /**
- * How the entry's bundle asks for a module of its later bundle (`run-compiled.mjs`):
+ * How the entry's bundle asks for a module of its later bundle (`run-compiled.cjs`):
  * `require(LATER + n)`, answered with the later bundle's `l<n>` export.
  */
-export const LATER = 'briefing-later:'
+const LATER = 'briefing-later:'
 
 /** The key (`Symbol.for`) under which the entry's bundle registers its modules for its later bundle. */
-export const SHARED = 'briefing.shared'
+const SHARED = 'briefing.shared'
 
 /** Run the CommonJS bundle `file` as the entry of this thread. */
-export function loadCompiled(file) {
+function loadCompiled(file) {
   runBundle(file)
 }
 
@@ -73,3 +73,5 @@ function saveCache(cacheFile, script) {
 
 // Started as a worker thread's entry: the bundle to run is named in its data.
 if (!isMainThread && workerData?.compiled) loadCompiled(workerData.compiled)
+
+module.exports = { LATER, loadCompiled, SHARED }

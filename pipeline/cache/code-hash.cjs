@@ -7,12 +7,12 @@
  * size, inode and change time (`ctime`, which no tool can set back) and reused while none of them
  * has changed, for the cost of the `stat` calls.
  */
-import { createHash } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+const { createHash } = require('node:crypto')
+const { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs')
+const { join, relative } = require('node:path')
 
 /** The repository this module lives in. */
-export const ROOT = join(import.meta.dirname, '..', '..')
+const ROOT = join(__dirname, '..', '..')
 
 /** Files outside `pipeline/` that change what the code does. */
 const EXTRA_FILES = ['package-lock.json', 'tsconfig.json']
@@ -22,13 +22,13 @@ const MEMO_FILE = join(ROOT, 'node_modules', '.cache', 'briefing', 'code-hash.js
 let memo
 
 /**
- * Where the launcher (`run-compiled.mjs`) leaves the hash it compiled the running code for: the
+ * Where the launcher (`run-compiled.cjs`) leaves the hash it compiled the running code for: the
  * compiled code has its own copy of this module, and hashing again would cost the `stat`s again.
  */
-export const GIVEN_HASH = Symbol.for('briefing.code-hash')
+const GIVEN_HASH = Symbol.for('briefing.code-hash')
 
 /** SHA-256 (hex) over the pipeline's code, dependency lock and Node version; computed once per process. */
-export function codeHash() {
+function codeHash() {
   if (memo) return memo
   const given = globalThis[GIVEN_HASH]
   if (typeof given === 'string') {
@@ -82,3 +82,5 @@ function writeMemo(value) {
     // Only a shortcut for the next run; the hash itself is right.
   }
 }
+
+module.exports = { codeHash, GIVEN_HASH, ROOT }

@@ -1,15 +1,15 @@
 /**
- * `node pipeline/cache/run-compiled.mjs pipeline/build.ts [args…]`: run a pipeline entry compiled
+ * `node pipeline/cache/run-compiled.cjs pipeline/build.ts [args…]`: run a pipeline entry compiled
  * to JavaScript once per content hash of the code (`codeHash`), kept in
  * `node_modules/.cache/briefing/code/<hash>/`. Running TypeScript through `tsx` transforms and
  * loads through a loader thread on every run (about 0.5 s on a 2-core machine); this costs about
  * 25 ms when the code has not changed, and loads one bundle instead of hundreds of package files.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
-import { basename, dirname, join, relative, resolve, sep } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { codeHash, GIVEN_HASH, ROOT } from './code-hash.mjs'
-import { LATER, loadCompiled, SHARED } from './load-compiled.mjs'
+const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } = require('node:fs')
+const { basename, dirname, join, relative, resolve, sep } = require('node:path')
+const { pathToFileURL } = require('node:url')
+const { codeHash, GIVEN_HASH, ROOT } = require('./code-hash.cjs')
+const { LATER, loadCompiled, SHARED } = require('./load-compiled.cjs')
 
 const CACHE = join(ROOT, 'node_modules', '.cache', 'briefing', 'code')
 
@@ -54,7 +54,7 @@ function packageName(specifier) {
 
 /**
  * An esbuild plugin that decides what is bundled (see `BUNDLED`; what a bundled package imports is
- * bundled too) and pins `import.meta.{url,dirname,filename}` of every bundled module to its real
+ * bundled too) and pins `import.meta.{url,dirname,filename}` (in CommonJS, `__dirname`, `__filename`) of every bundled module to its real
  * file, since modules find templates, data and assets relative to themselves.
  */
 const pipelinePlugin = {
@@ -70,9 +70,12 @@ const pipelinePlugin = {
     build.onLoad({ filter: ours }, (args) => {
       const text = readFileSync(args.path, 'utf8')
       const location = { url: pathToFileURL(args.path).href, dirname: dirname(args.path), filename: args.path }
-      const contents = text.replace(/\bimport\.meta\.(url|dirname|filename)\b/g, (_, key) =>
-        JSON.stringify(location[key]),
-      )
+      const contents = text
+        .replace(/\bimport\.meta\.(url|dirname|filename)\b/g, (_, key) => JSON.stringify(location[key]))
+        // CommonJS modules of ours (`code-hash.cjs`) find the repository from their own folder too.
+        .replace(/\b__(dirname|filename)\b/g, (whole, key) =>
+          args.path.endsWith('.cjs') ? JSON.stringify(location[key]) : whole,
+        )
       return { contents, loader: /\.[cm]?ts$/.test(args.path) ? 'ts' : 'js' }
     })
   },
@@ -104,7 +107,7 @@ function bundleOptions(outdir) {
 /**
  * An esbuild plugin that leaves out of the entry's bundle our own modules that the entry itself
  * imports only with `import()` (`later`, in the order met): each becomes `require('<LATER><n>')`,
- * which `load-compiled.mjs` answers from the later bundle.
+ * which `load-compiled.cjs` answers from the later bundle.
  */
 function laterPlugin(entry, later) {
   return {
@@ -177,7 +180,7 @@ function sharedPlugin(shared) {
 /**
  * Compile `entry` (an absolute path) into `outDir`, with the worker threads' entries beside it:
  * each one CommonJS bundle with the packages it uses (loading hundreds of small package files costs
- * more than one large one), which `load-compiled.mjs` runs through V8's code cache.
+ * more than one large one), which `load-compiled.cjs` runs through V8's code cache.
  *
  * What the entry imports only with `import()` (the build's stages) goes into a second bundle,
  * `<name>.later.cjs`, loaded when first imported: a run that needs none of it (a no-op rebuild)
@@ -247,7 +250,7 @@ function pruneCompilations() {
 
 const [entryArgument, ...args] = process.argv.slice(2)
 if (!entryArgument) {
-  console.error('run-compiled: which entry? e.g. `node pipeline/cache/run-compiled.mjs pipeline/build.ts`')
+  console.error('run-compiled: which entry? e.g. `node pipeline/cache/run-compiled.cjs pipeline/build.ts`')
   process.exit(2)
 }
 const entry = resolve(ROOT, entryArgument)
@@ -256,12 +259,18 @@ const name = relative(ROOT, entry)
   .replaceAll(/[\\/]/g, '_')
 const hash = codeHash()
 const outDir = join(CACHE, hash, name)
-if (!existsSync(outDir)) {
-  mkdirSync(dirname(outDir), { recursive: true })
-  await compile(entry, outDir)
+/** Run the compiled entry: it sees its own arguments, as if it had been started directly, and finds its workers here. */
+function run() {
+  process.argv = [process.argv[0], entry, ...args]
+  globalThis[Symbol.for('briefing.compiled-code')] = outDir
+  globalThis[GIVEN_HASH] = hash
+  loadCompiled(join(outDir, `${basename(entry).replace(/\.[cm]?ts$/, '')}.cjs`))
 }
-// The entry sees its own arguments, as if it had been started directly, and finds its workers here.
-process.argv = [process.argv[0], entry, ...args]
-globalThis[Symbol.for('briefing.compiled-code')] = outDir
-globalThis[GIVEN_HASH] = hash
-loadCompiled(join(outDir, `${basename(entry).replace(/\.[cm]?ts$/, '')}.cjs`))
+if (existsSync(outDir)) run()
+else {
+  mkdirSync(dirname(outDir), { recursive: true })
+  compile(entry, outDir).then(run, (error) => {
+    console.error(error)
+    process.exitCode = 1
+  })
+}
