@@ -22,7 +22,13 @@ export interface BuildRun {
 
 /** Run the build with `args`; `probe` is a file the browser-count probe appends to. */
 export async function runBuild(args: string[], probe?: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<BuildRun> {
-  const env: NodeJS.ProcessEnv = { ...process.env, SOURCE_DATE_EPOCH: '1700000000', ...extraEnv }
+  // As the build script in package.json starts it: without Node reading the extra CA certificates.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_EXTRA_CA_CERTS: '',
+    SOURCE_DATE_EPOCH: '1700000000',
+    ...extraEnv,
+  }
   if (probe) {
     env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --import=${pathToFileURL(join(import.meta.dirname, 'count-browsers.mjs')).href}`
     env.BRIEFING_BROWSER_PROBE = probe

@@ -69,7 +69,8 @@ export async function startBuild(
   const tmp = await temporaryDir('tmpdir')
   const child = spawn(process.execPath, [RUN_COMPILED, 'pipeline/build.ts', ...args], {
     cwd,
-    env: { ...process.env, TMPDIR: tmp, FORCE_COLOR: '0', ...env },
+    // As the build script in package.json starts it: without Node reading the extra CA certificates.
+    env: { ...process.env, NODE_EXTRA_CA_CERTS: '', TMPDIR: tmp, FORCE_COLOR: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   children.add(child)
