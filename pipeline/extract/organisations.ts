@@ -33,11 +33,13 @@ const HEAD_FIRST = new RegExp(
   `\\b(?:${HEAD})(?:\\s+(?:of|for|on)(?:\\s+the)?)\\s+${NAME_WORD}(?:,?\\s+(?:(?:and|of|for|on|the|&)\\s+){0,2}${NAME_WORD}){0,12}`,
   'gu',
 )
-/** Words that make what follows a body its members joined (`JOINED_PARTNERSHIP`; `agreements.ts` asks too). */
-export const JOINED_BEFORE = /\b(?:joined|joins|join|joining|members? of|membership of)\s+the\s+$/u
-const JOINED = /\b(?:joined|joins|join|joining|members? of|membership of)\s+the\s/u
+/** Words that make what follows a body its members joined ("joined the", "members of the"). */
+const JOINING = '\\b(?:joined|joins|join|joining|members? of|membership of)\\s+the'
+/** `JOINING` just before a name (`agreements.ts` asks too). */
+export const JOINED_BEFORE = new RegExp(`${JOINING}\\s+$`, 'u')
+const JOINED = new RegExp(`${JOINING}\\s`, 'u')
 const JOINED_PARTNERSHIP = new RegExp(
-  `\\b(?:joined|joins|join|joining|members? of|membership of)\\s+the\\s+((?:${NAME_WORD}\\s+){0,5}Partnership(?:\\s+(?:on|for)\\s+${NAME_WORD}(?:\\s+(?:and\\s+)?${NAME_WORD}){0,5})?)`,
+  `${JOINING}\\s+((?:${NAME_WORD}\\s+){0,5}Partnership(?:\\s+(?:on|for)\\s+${NAME_WORD}(?:\\s+(?:and\\s+)?${NAME_WORD}){0,5})?)`,
   'gu',
 )
 // Repetitions are bounded so that a long run of capitalised words cannot make matching quadratic.
