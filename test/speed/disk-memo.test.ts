@@ -2,7 +2,7 @@
  * Texts kept between runs (`disk-memo.ts`): made once per key, read back after, made again when the
  * kept one is gone; at most 200 of a kind are kept. And the briefing's map read back is the map drawn.
  */
-import { readdirSync, rmSync } from 'node:fs'
+import { readdirSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../../pipeline/cache/code-hash.cjs'
@@ -47,7 +47,16 @@ describe('the map of a briefing', () => {
     const file = await readSource(join(ROOT, 'source', 'eu-asia-digital-cooperation.md'))
     const briefing = extractBriefing(parseTree(file), file)
     const meta = { sourceDate: '2024-01-01', subtitle: null, lang: 'en', keywords: [] }
-    rmSync(join(ROOT, 'node_modules', '.cache', 'briefing', 'pictures'), { recursive: true, force: true })
+    // Other test files write pictures into the same folder meanwhile: it is moved aside whole (at
+    // once), then removed; removing it in place fails when a picture lands in it meanwhile.
+    const pictures = join(ROOT, 'node_modules', '.cache', 'briefing', 'pictures')
+    const aside = `${pictures}.${process.pid}.removed`
+    try {
+      renameSync(pictures, aside)
+    } catch {
+      // No pictures yet.
+    }
+    rmSync(aside, { recursive: true, force: true })
     const drawn = await renderHtml(briefing, meta)
     expect(drawn).toContain('id="fig-map')
     expect(await renderHtml(briefing, meta)).toBe(drawn)
