@@ -1,13 +1,16 @@
 /**
  * Partner names: every way a text may name a country (name, official name, alternative
  * spellings, capital, demonym, hand-kept aliases) or a regional body (acronym, long name,
- * aliases), from the generated country table and the hand-kept lists in `pipeline/data/`.
+ * aliases), from the generated country table and the hand-kept lists in `pipeline/data/`; and
+ * the world's regions ("Latin America", "Western Balkans"), which only a heading names: running
+ * text that mentions Africa is not thereby about Africa.
  */
 import { slug } from 'github-slugger'
 import aliases from '../data/aliases.json' with { type: 'json' }
 import countries from '../data/countries.generated.json' with { type: 'json' }
 import euMembers from '../data/eu-members.json' with { type: 'json' }
 import regions from '../data/regions.json' with { type: 'json' }
+import worldRegions from '../data/world-regions.json' with { type: 'json' }
 
 /** A partner as the briefing names it. */
 export interface PartnerRef {
@@ -70,6 +73,22 @@ for (const [via, table] of [
 for (const region of regions) {
   const ref: PartnerRef = { id: region.id, name: region.name, kind: 'region', iso: null }
   for (const name of [region.name, region.longName, ...region.aliases]) add(name, ref, 'name', true)
+}
+/** Each world region's names, by its id: running text names it only in a section its heading opened. */
+const worldRegionNames = new Map<string, Map<string, PartnerRef>>()
+for (const region of worldRegions) {
+  const ref: PartnerRef = { id: region.id, name: region.name, kind: 'region', iso: null }
+  const own = new Map<string, PartnerRef>()
+  for (const name of [region.name, ...region.aliases]) {
+    add(name, ref, 'name', false)
+    own.set(name, ref)
+  }
+  worldRegionNames.set(region.id, own)
+}
+
+/** The names of `ref` if it is a world region ("Latin America"), which is a partner only by a heading. */
+export function namesOfWorldRegion(ref: PartnerRef | null): ReadonlyMap<string, PartnerRef> | undefined {
+  return ref ? worldRegionNames.get(ref.id) : undefined
 }
 
 /** Regional bodies' long names ("Association of Southeast Asian Nations"), by region id. */

@@ -1,7 +1,10 @@
 /**
  * Sections: which paragraph belongs to which partner. A Markdown heading that names a partner
  * opens its section (sub-headings stay in it); a bare line that names a partner ("South Korea")
- * is a heading too, but the text may still move on to another partner without one. Elsewhere a
+ * is a heading too: the paragraph under it is that partner's, but the text may move on to
+ * another partner without a heading after that. A heading that names a world region ("Latin
+ * America", "The Gulf") groups partners: a paragraph under it is the region's only if it names
+ * the region, and a region that keeps no paragraph is no partner. Elsewhere a
  * paragraph belongs to the partner it is about (the one its first sentence names first, or most
  * often), and a paragraph that names none continues the current partner.
  */
@@ -9,7 +12,14 @@ import type { Heading, Paragraph, Root } from 'mdast'
 import { toString as nodeText } from 'mdast-util-to-string'
 import { SKIP, visit } from 'unist-util-visit'
 import { type Definition, findDefinitions } from './acronyms.ts'
-import { findMentions, type Mention, namedInText, type PartnerRef, resolveName } from './gazetteer.ts'
+import {
+  findMentions,
+  type Mention,
+  namedInText,
+  namesOfWorldRegion,
+  type PartnerRef,
+  resolveName,
+} from './gazetteer.ts'
 import { regionalBody } from './regional-bodies.ts'
 import { type SentenceSpan, splitSentences } from './sentences.ts'
 import { type MappedText, mapParagraph } from './text-map.ts'
@@ -42,6 +52,8 @@ interface Current {
   lockedAt: number | null
   /** Depth of the last heading that opened a section (0 for none): deeper headings stay in it. */
   depth: number
+  /** Just opened by a bare line: the next paragraph is the section's whatever it names. */
+  opened?: boolean
 }
 
 /** Divide `tree` (whose text is `source`) into overview and partner sections. */
@@ -49,6 +61,8 @@ export function divideSections(tree: Root, source: string): Sections {
   const units: Unit[] = []
   const partners = new Map<string, PartnerRef>()
   const extra = new Map<string, PartnerRef>()
+  /** Partners that hold a paragraph. */
+  const held = new Set<string>()
   let current: Current = { ref: null, lockedAt: null, depth: 0 }
   const enter = (ref: PartnerRef | null) => {
     if (ref && !partners.has(ref.id)) partners.set(ref.id, ref)
@@ -79,27 +93,34 @@ export function divideSections(tree: Root, source: string): Sections {
     }
     const bare = parent?.type === 'root' ? bareHeading(node, extra) : undefined
     if (bare) {
-      current = { ref: bare, lockedAt: null, depth: current.depth }
+      current = { ref: bare, lockedAt: null, depth: current.depth, opened: !namesOfWorldRegion(bare) }
       enter(bare)
       units.push({ node, mapped, sentences, definitions, mentions, owner: bare, isHeading: true })
       return SKIP
     }
-    if (current.lockedAt === null) {
-      // Names the text defines (`extra`) are found with the others; without them, the unit's own list.
-      const named = extra.size > 0 ? findMentions(mapped.text, extra) : mentions()
+    if (current.opened) current = { ...current, opened: false }
+    else if (current.lockedAt === null) {
+      // Names the text defines (`extra`), and those of a region whose section this is, are found with
+      // the others; without them, the unit's own list.
+      const region = namesOfWorldRegion(current.ref)
+      const known = region ? new Map([...extra, ...region]) : extra
+      const named = known.size > 0 ? findMentions(mapped.text, known) : mentions()
       const subject = subjectOf(named, sentences, current.ref)
       if (subject) current = { ...current, ref: subject }
     }
     enter(current.ref)
+    if (current.ref) held.add(current.ref.id)
     units.push({ node, mapped, sentences, definitions, mentions, owner: current.ref, isHeading: false })
     return SKIP
   })
-  return { units, partners: [...partners.values()] }
+  const kept = [...partners.values()].filter((ref) => held.has(ref.id) || !namesOfWorldRegion(ref))
+  return { units, partners: kept }
 }
 
 function onHeading(node: Heading, current: Current, extra: ReadonlyMap<string, PartnerRef>): Current {
   const ref = resolveName(nodeText(node), extra) ?? (node.depth > 1 ? onlyPartnerIn(nodeText(node), extra) : undefined)
-  if (ref) return { ref, lockedAt: node.depth, depth: node.depth }
+  // A world region's heading groups the partners under it: what follows may move on to one of them.
+  if (ref) return { ref, lockedAt: namesOfWorldRegion(ref) ? null : node.depth, depth: node.depth }
   // A sub-heading ("### Research") stays in its section; any other heading ends it.
   if (current.depth > 0 && node.depth > current.depth) return current
   return { ref: null, lockedAt: null, depth: node.depth }

@@ -1,6 +1,7 @@
 /**
  * Which states stand for a partner on the map: its own `iso`, or for a regional body the members
- * listed in `pipeline/data/regions.json` (kept by the extraction stage), found by id or name.
+ * listed in `pipeline/data/regions.json` or `world-regions.json` (kept by the extraction stage),
+ * found by id or name.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -15,7 +16,9 @@ interface Region {
   members: string[]
 }
 
-const REGIONS_PATH = join(import.meta.dirname, '..', 'data', 'regions.json')
+const REGIONS_PATHS = ['regions.json', 'world-regions.json'].map((name) =>
+  join(import.meta.dirname, '..', 'data', name),
+)
 const COUNTRIES_PATH = join(import.meta.dirname, '..', 'data', 'countries.generated.json')
 let regions: Region[] | undefined
 let places: Map<string, [number, number]> | undefined
@@ -35,7 +38,7 @@ export function locateCountry(alpha2: string): [number, number] | undefined {
 }
 
 function loadRegions(): Region[] {
-  regions ??= JSON.parse(readFileSync(REGIONS_PATH, 'utf8')) as Region[]
+  regions ??= REGIONS_PATHS.flatMap((path) => JSON.parse(readFileSync(path, 'utf8')) as Region[])
   return regions
 }
 

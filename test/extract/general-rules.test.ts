@@ -264,3 +264,38 @@ describe('a partnership its members joined', () => {
     expect(japan?.organisations).toEqual([])
   })
 })
+
+describe('a text about Africa and Latin America', () => {
+  it('takes a bare line naming a world region as its heading, and a paragraph that names the region as its own', () => {
+    const value = [
+      'South Africa and the EU hold an annual Strategic Partnership summit.',
+      'Latin America',
+      'The EU-Latin America and Caribbean Digital Alliance was launched in Bogotá in 2023.',
+      'Brazil and the EU signed a Joint Declaration on digital cooperation.',
+    ].join('\n\n')
+    const briefing = briefingOf(value)
+    expect(briefing.partners.map((partner) => [partner.id, partner.kind, partner.paragraphs.length])).toEqual([
+      ['south-africa', 'country', 1],
+      ['latin-america', 'region', 1],
+      ['brazil', 'country', 1],
+    ])
+  })
+
+  it('keeps a world region heading only for what is said of the region itself', () => {
+    const value = [
+      '## Oceania',
+      'Officials in Canberra and Brussels agreed to deepen cooperation on critical technologies.',
+      '## The Gulf',
+      '### Qatar',
+      'Qatar will host the ITU Plenipotentiary Conference in Doha.',
+    ].join('\n\n')
+    expect(briefingOf(value).partners.map((partner) => partner.id)).toEqual(['australia', 'qatar'])
+  })
+
+  it("gives a regional body's executive to the body: the African Union Commission (AUC) is the AU's", () => {
+    const value =
+      'The African Union Commission (AUC) and the European Commission meet each year at the AU-EU Commission-to-Commission meeting.'
+    const [partner] = briefingOf(value).partners
+    expect([partner?.id, partner?.name, partner?.kind]).toEqual(['au', 'AU', 'region'])
+  })
+})
