@@ -1,9 +1,11 @@
 /**
  * Agreements: joint declarations, memoranda, agreements, partnerships and plans, named as the
- * text names them ("Joint Declaration on 5G", "EU-Korea Free Trade Agreement").
+ * text names them ("Joint Declaration on 5G", "EU-Korea Free Trade Agreement", "Memorandum of
+ * Understanding on semiconductors").
  */
 import type { AgreementKind } from '../briefing-schema.ts'
 import { JOINED_BEFORE } from './organisations.ts'
+import { LOWER_SUBJECT } from './regex.ts'
 
 /** An agreement found in a sentence. */
 export interface AgreementMatch {
@@ -25,9 +27,12 @@ const HEADS =
   'Joint Declaration|Joint Statement|Declaration|Memorandum of Understanding|MoU|MOU|Agreement|Partnership|Plan of Action|Action Plan|Plan(?![\\p{L}])|Roadmap|Arrangement'
 const MONTH_OR_NUMBER = '(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\b|\\d+\\b)'
 const NAMED = new RegExp(
-  `((?:[\\p{Lu}\\p{N}][\\p{L}\\p{N}&/'’-]*\\s+(?:and\\s+)?){0,5}(?:${HEADS}))(?:\\s+(?:on|for)\\s+${MONTH_OR_NUMBER}(?:[\\p{Lu}\\p{N}][\\p{L}\\p{N}-]*(?:\\s+(?:and\\s+)?${MONTH_OR_NUMBER}[\\p{Lu}\\p{N}][\\p{L}\\p{N}-]*){0,4}))?`,
+  `((?:[\\p{Lu}\\p{N}][\\p{L}\\p{N}&/'’-]*\\s+(?:and\\s+)?){0,5}(?:${HEADS}))(?:\\s+(?:on|for)\\s+(?:${MONTH_OR_NUMBER}(?:[\\p{Lu}\\p{N}][\\p{L}\\p{N}-]*(?:\\s+(?:and\\s+)?${MONTH_OR_NUMBER}[\\p{Lu}\\p{N}][\\p{L}\\p{N}-]*){0,4})|${LOWER_SUBJECT}))?`,
   'gu',
 )
+/** A mechanism's head right after a name: the name is the mechanism's (`mechanisms.ts`). */
+const MECHANISM_AFTER =
+  /^\s+(?:[Ss]ummits?|[Dd]ialogues?|[Cc]ouncil|[Cc]ommittee|[Ww]orking [Gg]roup|[Mm]eetings?|[Tt]ask ?[Ff]orce)\b/u
 /** A head of `NAMED` anywhere: a sentence without one is not read with it. */
 const ANY_HEAD = new RegExp(HEADS, 'u')
 const GENERIC =
@@ -39,8 +44,9 @@ export function findAgreements(sentence: string): AgreementMatch[] {
   const add = (name: string, start: number) => {
     const end = start + name.length
     if (found.some((f) => start < f.end && end > f.start)) return
-    // A partnership its members joined is a body (`organisations.ts`), not an agreement.
-    if (JOINED_BEFORE.test(sentence.slice(0, start))) return
+    // A partnership its members joined is a body (`organisations.ts`), not an agreement; nor is the
+    // summit or the council of a partnership ("the annual Strategic Partnership summit") one.
+    if (JOINED_BEFORE.test(sentence.slice(0, start)) || MECHANISM_AFTER.test(sentence.slice(end))) return
     const clean = name.replace(/^(A|An|The|This|Its)\s+/, '')
     if (/^(Agreement|Partnership|Declaration|Plan)$/.test(clean)) return
     // The kind is the head's: a "Comprehensive Economic Partnership Agreement" is an agreement.

@@ -5,6 +5,7 @@
  */
 import type { MechanismKind } from '../briefing-schema.ts'
 import { resolveName } from './gazetteer.ts'
+import { LOWER_SUBJECT } from './regex.ts'
 
 /** A mechanism found in a sentence. */
 export interface MechanismMatch {
@@ -28,23 +29,37 @@ const KINDS: [RegExp, MechanismKind][] = [
 const HEADS =
   'Dialogues?|Working Group|Task ?[Ff]orce|Joint Committee|Committee|Summit|Ministerial Meeting|Meetings?|Council|Forum|Roundtable|Round Table|Consultations'
 const NAMED = new RegExp(
-  `(?:\\b(?:the|an?|its|regular|annual|yearly|biennial)\\s+)*((?:\\d+(?:st|nd|rd|th)\\s+)?(?:[\\p{Lu}\\p{N}][\\p{L}\\p{N}&/'’–‑-]*\\s+(?:and\\s+)?){0,6}(?:${HEADS})(?:\\s+on\\s+(?:the\\s+)?(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\b)[\\p{Lu}][\\p{L}\\p{N}&-]*(?:\\s+(?:and\\s+)?[\\p{Lu}\\p{N}][\\p{L}\\p{N}&-]*){0,4})?)\\b`,
+  `(?:\\b(?:the|an?|its|regular|annual|yearly|biennial)\\s+)*((?:\\d+(?:st|nd|rd|th)\\s+)?(?:[\\p{Lu}\\p{N}][\\p{L}\\p{N}&/'’–‑-]*\\s+(?:and\\s+)?){0,6}(?:${HEADS})(?:\\s+on\\s+(?:the\\s+)?(?:(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\b)[\\p{Lu}][\\p{L}\\p{N}&-]*(?:\\s+(?:and\\s+)?[\\p{Lu}\\p{N}][\\p{L}\\p{N}&-]*){0,4}|${LOWER_SUBJECT}))?)\\b`,
   'gu',
 )
 /** A head of `NAMED` anywhere: a sentence without one is not read with it. */
 const ANY_HEAD = new RegExp(HEADS)
 const ACRONYM_LED = /\b((?:[\p{Lu}][\p{Lu}\p{N}/&-]+\s+){1,3}(?:meetings?|dialogues?|summits?|consultations))\b/gu
 const GENERIC_HEAD =
-  /\b(dialogue|meetings?|working group|expert group|forum|consultations|talks|roundtable)\b(\s+on\s+(?:the\s+)?[\p{Ll}\s-]{3,40}?(?=[,.;]|\s+(?:and|with|between|in|at|every|each|once|twice|since|which|as)\b|$))?/gu
+  /\b(dialogue|meetings?|summit|working group|expert group|forum|consultations|talks|roundtable)\b(\s+on\s+(?:the\s+)?[\p{Ll}\s-]{3,40}?(?=[,.;]|\s+(?:and|with|between|in|at|every|each|once|twice|since|which|as)\b|$))?/gu
 /** Words that cannot modify a mechanism's head: articles, prepositions, verbs, vague nouns. */
 const NOT_MODIFIER =
-  /^(the|a|an|this|that|these|those|its|their|our|of|in|on|at|to|for|with|by|from|also|held|hold|holds|set|up|meets|met|is|are|was|were|be|been|has|have|had|will|would|process|informal|objective|first|last|next|new|two|both|sides|annual|yearly|regular|biennial|biannual|quarterly|periodic)$/i
+  /^(the|a|an|this|that|these|those|its|their|our|of|in|on|at|to|for|with|by|from|also|held|hold|holds|set|up|meets|met|is|are|was|were|be|been|has|have|had|will|would|process|informal|objective|first|last|next|new|two|both|sides|annual|yearly|regular|biennial|biannual|quarterly|periodic|started|starts|start|began|begun|begin|launched|launch|launches|resumed|resume|opened|opens|concluded|continued|continue|announced|agreed|initiated|joined|attended|hosted|hosts|organised|organized|created|established|chaired|co-chaired|led|convened|convenes|conducted|conduct|pursued|pursue|entered|engaged|engage)$/i
 
-/** Every mechanism in `sentence`, with its frequency as the sentence states it. */
+/** Where a sentence's clauses meet: "…meets twice a year, and a Working Group…", "…; the…". */
+const CLAUSE_BREAK = /;\s+|,\s+(?:and|but|while|whereas)\s+|\s+while\s+|\s+whereas\s+/g
+
+/** The clause of `sentence` around `at`. */
+function clauseAt(sentence: string, at: number): string {
+  let from = 0
+  for (const match of sentence.matchAll(CLAUSE_BREAK)) {
+    if (match.index >= at) return sentence.slice(from, match.index)
+    from = match.index + match[0].length
+  }
+  return sentence.slice(from)
+}
+
+/** Every mechanism in `sentence`, with its frequency as its clause of the sentence states it. */
 export function findMechanisms(sentence: string): MechanismMatch[] {
   const found: MechanismMatch[] = []
-  const frequency = frequencyOf(sentence)
+  const stated = frequencyOf(sentence)
   const add = (name: string, start: number) => {
+    const frequency = stated && clauseAt(sentence, start) !== sentence ? frequencyOf(clauseAt(sentence, start)) : stated
     const clean = name
       .replace(/^(The|An?|Its)\s+/, '')
       .replace(/^(\d+(?:st|nd|rd|th)\s+)/, '')

@@ -33,6 +33,10 @@ const HEAD_FIRST = new RegExp(
   `\\b(?:${HEAD})(?:\\s+(?:of|for|on)(?:\\s+the)?)\\s+${NAME_WORD}(?:,?\\s+(?:(?:and|of|for|on|the|&)\\s+){0,2}${NAME_WORD}){0,12}`,
   'gu',
 )
+/** The capitalised words that run into a head-first name ("Federal" of "Federal Ministry of …"). */
+const LEADING_WORDS = new RegExp(`(?<![\\p{L}\\p{N}'’&-])((?:${NAME_WORD}\\s+){1,4})$`, 'u')
+/** Heads that make a programme's name a body's ("Copernicus Centre for Latin America and the Caribbean"). */
+const PROGRAMME_BODY = /\b(?:Centre|Center|Office|Agency|Institute|Authority|Secretariat)\b/
 /** Words that make what follows a body its members joined ("joined the", "members of the"). */
 const JOINING = '\\b(?:joined|joins|join|joining|members? of|membership of)\\s+the'
 /** `JOINING` just before a name (`agreements.ts` asks too). */
@@ -84,10 +88,16 @@ export function findOrganisations(
   // `HEAD_LAST` is tried at every capital of the text: most of the time of this function.
   for (const pattern of ANY_HEAD.test(text) ? [HEAD_FIRST, HEAD_LAST] : []) {
     for (const match of text.matchAll(pattern)) {
-      let name = trimName(match[0])
+      // A head-first name starts where its capitalised words do ("Information Regulator of South Africa").
+      const leading =
+        pattern === HEAD_FIRST
+          ? (LEADING_WORDS.exec(text.slice(Math.max(0, match.index - 80), match.index))?.[1] ?? '')
+          : ''
+      const whole = leading + match[0]
+      let name = trimName(whole)
         .replace(/\s+and\s+[\p{Lu}\p{N}&]{2,}$/u, '')
         .replace(/^[\p{Lu}][\p{L} ]*['’]s\s+/u, '')
-      let start = match.index + match[0].indexOf(name)
+      let start = match.index - leading.length + whole.indexOf(name)
       // A leading demonym or EU marker says whose body it is, and is not part of the name.
       const lead = findMentions(name).find((m) => m.start === 0)
       const before = text.slice(Math.max(0, start - 20), start)
@@ -97,7 +107,11 @@ export function findOrganisations(
         name = name.slice(lead.end).trim()
         start += lead.end + 1
       }
-      if (!isBodyName(name) || name === 'Commission' || isProgrammeName(name) || isBilateral(text, start)) continue
+      // A name glued on to more words ("Commission-to-Commission meeting") is a part of another name.
+      const glued = /^[-–‑]\p{L}/u.test(text.slice(start + name.length))
+      // A programme's own name is no body ("Global Gateway Digital Alliance"); a centre or an office it runs is.
+      const programme = isProgrammeName(name) && !PROGRAMME_BODY.test(name)
+      if (!isBodyName(name) || name === 'Commission' || glued || programme || isBilateral(text, start)) continue
       const known = knownBody(name)
       add({
         name,
@@ -162,7 +176,7 @@ function isBodyName(name: string): boolean {
 
 /** "EU-India Trade and Technology Council": a bilateral name is a mechanism, not a body. */
 function isBilateral(text: string, start: number): boolean {
-  if (/^EU[-–‑]/.test(text.slice(start))) return true
+  if (/^(?:EU[-–‑]|[\p{Lu}]{2,}[-–‑]EU\b)/u.test(text.slice(start))) return true
   // Walk back over the capitalised words (and connectors) that run into the name.
   const words = text
     .slice(Math.max(0, start - 80), start)

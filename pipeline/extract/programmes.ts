@@ -14,7 +14,9 @@ export interface ProgrammeMatch {
 }
 
 const KNOWN = wholeWords(known)
-const NAMED_BEFORE = /\b([\p{Lu}][\p{L}\p{N}+-]*(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}+-]*){0,4})\s+[Pp]rogram(?:me)?\b/gu
+/** "the READI programme", "the Building the Europe Link with Latin America programme" (small words inside, not "and"). */
+const NAMED_BEFORE =
+  /\b([\p{Lu}][\p{L}\p{N}+-]*(?:\s+(?:(?:the|of|for|with|on|in|to)\s+)?[\p{Lu}\p{N}][\p{L}\p{N}+-]*){0,6})\s+[Pp]rogram(?:me)?\b/gu
 const NAMED_AFTER = /\b[Pp]rogram(?:me)?,?\s+([\p{Lu}][\p{Lu}\p{N}+-]+(?:\s\d{4})?)\b/gu
 
 /** The word both patterns above are built around: a text without it is not read with them. */

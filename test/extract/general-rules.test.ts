@@ -297,5 +297,76 @@ describe('a text about Africa and Latin America', () => {
       'The African Union Commission (AUC) and the European Commission meet each year at the AU-EU Commission-to-Commission meeting.'
     const [partner] = briefingOf(value).partners
     expect([partner?.id, partner?.name, partner?.kind]).toEqual(['au', 'AU', 'region'])
+    // Neither half of the meeting's name is a body of its own.
+    expect(partner?.organisations.map((o) => o.name)).toEqual(['African Union Commission', 'European Commission'])
+  })
+})
+
+describe('names that run past the head word, or start before it', () => {
+  const ken = { id: 'kenya', name: 'Kenya', kind: 'country', iso: 'KE' } as const
+  const names = (text: string) => findOrganisations(text, [], ken).map((o) => o.name)
+
+  it('takes the capitalised words before a head-first name, not an article or a demonym', () => {
+    expect(names('It was launched with the Federal Ministry of Communications and Digital Economy.')).toEqual([
+      'Federal Ministry of Communications and Digital Economy',
+    ])
+    expect(names('Later the Information Regulator of South Africa attended.')).toEqual([
+      'Information Regulator of South Africa',
+    ])
+    expect(names('The Chilean Ministry of Science, Technology, Knowledge and Innovation hosts it.')).toEqual([
+      'Ministry of Science, Technology, Knowledge and Innovation',
+    ])
+    expect(names('It hosts the Copernicus Centre for Latin America and the Caribbean.')).toEqual([
+      'Copernicus Centre for Latin America and the Caribbean',
+    ])
+  })
+
+  it('names a mechanism or an agreement after its subject, also in lower case, but not after a vague one', () => {
+    expect(
+      findMechanisms('A Working Group on artificial intelligence was created in 2023.').map((m) => m.name),
+    ).toEqual(['Working Group on artificial intelligence'])
+    const agreements = (text: string) => findAgreements(text).map((a) => a.name)
+    expect(agreements('A Memorandum of Understanding on digital skills was signed in 2022.')).toEqual([
+      'Memorandum of Understanding on digital skills',
+    ])
+    expect(
+      agreements('They signed a Memorandum of Understanding on critical raw materials and batteries on 7 May.'),
+    ).toEqual(['Memorandum of Understanding on critical raw materials and batteries'])
+    expect(agreements('The EU and Japan signed a Joint Declaration on cooperation in developing 5G.')).toEqual([
+      'Joint Declaration',
+    ])
+  })
+
+  it('takes the summit of a partnership as a mechanism, not the partnership as an agreement', () => {
+    const sentence = 'South Africa and the EU hold an annual Strategic Partnership summit.'
+    expect(findMechanisms(sentence).map((m) => [m.name, m.kind, m.frequency])).toEqual([
+      ['Strategic Partnership summit', 'summit', 'annual'],
+    ])
+    expect(findAgreements(sentence)).toEqual([])
+  })
+
+  it('gives a frequency to the mechanism whose clause states it', () => {
+    const sentence =
+      'The EU-Brazil Digital Dialogue meets twice a year, and a Working Group on artificial intelligence was created.'
+    expect(findMechanisms(sentence).map((m) => [m.name, m.frequency])).toEqual([
+      ['EU-Brazil Digital Dialogue', 'regular'],
+      ['Working Group on artificial intelligence', null],
+    ])
+  })
+
+  it("does not take a verb for a part of a mechanism's name", () => {
+    const sentence = 'The Authority and the European Commission started adequacy talks in 2023.'
+    expect(findMechanisms(sentence).map((m) => m.name)).toEqual(['adequacy talks'])
+  })
+
+  it('reads a programme named with small words inside, but not two names joined by "and"', () => {
+    const programmes = (text: string) => findProgrammes(text).map((p) => p.name)
+    expect(programmes('BELLA, the Building the Europe Link with Latin America programme, connects networks.')).toEqual([
+      'Building the Europe Link with Latin America',
+    ])
+    expect(programmes('Horizon Europe and the Japanese Moonshot programme work together.')).toEqual([
+      'Horizon Europe',
+      'Japanese Moonshot',
+    ])
   })
 })
