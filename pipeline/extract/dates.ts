@@ -29,8 +29,9 @@ const MONTHS = [
   'november',
   'december',
 ]
+/** A month's name or its short form; in lower case ("september 2023", a slip) only in full, and never "may". */
 const MONTH =
-  '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?'
+  '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|january|february|march|april|june|july|august|september|october|november|december)\\.?'
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?'
 const YEAR = '((?:19|20)\\d\\d)'
 const DASH = '\\s*(?:-|–|—|to|until)\\s*'
@@ -109,7 +110,8 @@ const PATTERNS: [RegExp, Build][] = [
 ]
 
 /** A month's name, as `MONTH` spells it, anywhere. */
-const ANY_MONTH = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/
+const ANY_MONTH =
+  /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|january|february|march|april|june|july|august|september|october|november|december/
 
 /** Words that may stand before a year without making it part of a name. */
 const YEAR_LEAD =

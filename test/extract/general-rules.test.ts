@@ -370,3 +370,19 @@ describe('names that run past the head word, or start before it', () => {
     ])
   })
 })
+
+describe('posts and dates as people write them', () => {
+  it('finds a post someone works at', () => {
+    const [partner] = briefingOf(
+      'Brazil is a partner. An ICT Counsellor works at the EU Delegation in Brasília.',
+    ).partners
+    expect(partner?.representation.map((post) => [post.role, post.post, post.city])).toEqual([
+      ['ICT Counsellor', 'EU Delegation', 'Brasília'],
+    ])
+  })
+
+  it('reads a month written in lower case, but not the verb "may"', () => {
+    expect(dates('Talks started in september 2023.')).toEqual([['2023-09', null]])
+    expect(dates('Both sides may 2023 revisit it.')).toEqual([['2023', null]])
+  })
+})
