@@ -1,9 +1,10 @@
 /** Words the briefing uses for the data's codes; kept as data, in one place. */
 import type { AgreementKind, MechanismKind } from '../briefing-schema.ts'
 
-export const PARTNER_KIND: Record<'country' | 'region', string> = {
+export const PARTNER_KIND: Record<'country' | 'region' | 'world-region', string> = {
   country: 'Country',
   region: 'Regional body',
+  'world-region': 'Region',
 }
 
 export const MECHANISM_KIND: Record<MechanismKind, string> = {

@@ -16,11 +16,12 @@ interface Region {
   members: string[]
 }
 
-const REGIONS_PATHS = ['regions.json', 'world-regions.json'].map((name) =>
-  join(import.meta.dirname, '..', 'data', name),
-)
+const DATA = join(import.meta.dirname, '..', 'data')
+const WORLD_REGIONS_PATH = join(DATA, 'world-regions.json')
+const REGIONS_PATHS = [join(DATA, 'regions.json'), WORLD_REGIONS_PATH]
 const COUNTRIES_PATH = join(import.meta.dirname, '..', 'data', 'countries.generated.json')
 let regions: Region[] | undefined
+let worldRegionIds: Set<string> | undefined
 let places: Map<string, [number, number]> | undefined
 
 /** Where a country is (`[latitude, longitude]`), from the country table the extraction stage keeps. */
@@ -40,6 +41,13 @@ export function locateCountry(alpha2: string): [number, number] | undefined {
 function loadRegions(): Region[] {
   regions ??= REGIONS_PATHS.flatMap((path) => JSON.parse(readFileSync(path, 'utf8')) as Region[])
   return regions
+}
+
+/** Whether `partner` is one of the world's regions ("Latin America"), not a regional body. */
+export function isWorldRegion(partner: Pick<Partner, 'id' | 'kind'>): boolean {
+  if (partner.kind !== 'region') return false
+  worldRegionIds ??= new Set((JSON.parse(readFileSync(WORLD_REGIONS_PATH, 'utf8')) as Region[]).map((r) => r.id))
+  return worldRegionIds.has(partner.id)
 }
 
 /** The region of the data that `partner` is, if any. */

@@ -7,6 +7,7 @@ import type { Briefing, Partner, Position } from '../briefing-schema.ts'
 import { type AnchoredParagraph, anchorParagraphs, paragraphOf } from './anchors.ts'
 import { AGREEMENT_KIND, DIALOGUE_KINDS, MECHANISM_KIND, PARTNER_KIND, SIDE } from './labels.ts'
 import { proseSplitter, type Segment } from './prose.ts'
+import { isWorldRegion } from './region-members.ts'
 import { formatDate, formatRange } from './svg/dates.ts'
 
 /** A paragraph as the page shows it. */
@@ -233,7 +234,7 @@ function partnerView(
     id: partner.id,
     name: partner.name,
     nameSegments: split(partner.name),
-    kindLabel: PARTNER_KIND[partner.kind],
+    kindLabel: PARTNER_KIND[isWorldRegion(partner) ? 'world-region' : partner.kind],
     pageName: `partner-${partner.id}`,
     post: split(
       partner.representation

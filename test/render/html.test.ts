@@ -9,6 +9,7 @@ import type { Browser } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { launchBrowser } from '../../pipeline/print/launch-browser.ts'
 import { renderHtml } from '../../pipeline/render/render-html.ts'
+import { briefingView } from '../../pipeline/render/view-model.ts'
 import { type Case, render, richCase, sourceCases } from './render-support.ts'
 
 const require = createRequire(import.meta.url)
@@ -129,5 +130,17 @@ describe('rich fixture', () => {
     const changed = a.filter((line, index) => line !== b[index])
     expect(changed.length).toBeGreaterThan(0)
     expect(changed.length).toBeLessThanOrEqual(5)
+  })
+})
+
+describe('a briefing about regions', () => {
+  test('calls a world region a region, and a regional body a regional body', async () => {
+    const cases = await sourceCases()
+    const africa = cases.find((c) => c.name === 'extract/africa-latin-america-bare-region')
+    if (!africa) throw new Error('fixture: africa-latin-america-bare-region')
+    const kinds = briefingView(africa.briefing).partners.map((partner) => [partner.id, partner.kindLabel])
+    expect(kinds).toContainEqual(['latin-america', 'Region'])
+    expect(kinds).toContainEqual(['au', 'Regional body'])
+    expect(kinds).toContainEqual(['brazil', 'Country'])
   })
 })
