@@ -29,8 +29,9 @@ const NOT_BODY =
 const CONNECTORS = new Set(['of', 'and', 'for', 'the', 'on', '&', 'de'])
 
 const NAME_WORD = "(?:[\\p{Lu}][\\p{L}'’&-]*|[\\p{Lu}\\p{N}&]{2,}|\\p{Ll}\\p{Lu}[\\p{L}]+)"
+// Not "on": "cooperates with the European Commission on 5G security" is the Commission's subject, not its name.
 const HEAD_FIRST = new RegExp(
-  `\\b(?:${HEAD})(?:\\s+(?:of|for|on)(?:\\s+the)?)\\s+${NAME_WORD}(?:,?\\s+(?:(?:and|of|for|on|the|&)\\s+){0,2}${NAME_WORD}){0,12}`,
+  `\\b(?:${HEAD})(?:\\s+(?:of|for)(?:\\s+the)?)\\s+${NAME_WORD}(?:,?\\s+(?:(?:and|of|for|on|the|&)\\s+){0,2}${NAME_WORD}){0,12}`,
   'gu',
 )
 /** The capitalised words that run into a head-first name ("Federal" of "Federal Ministry of …"). */
@@ -206,8 +207,12 @@ function trimName(name: string): string {
 function sideOf(name: string, before: string, partner: PartnerRef | null): OrganisationMatch['side'] {
   const text = `${before} ${name}`
   if (/\b(European|EU|Europe)\b/.test(name) || /\b(European|EU)\s*$/.test(before)) return 'eu'
-  if (/\b(International|World|United Nations|Global)\b/.test(name)) return 'international'
   const mentions = findMentions(text)
+  // A body named after the partner or one of its cities is the partner's, international or not
+  // ("Astana International Financial Centre", "Japan International Cooperation Agency").
+  const inName = (mention: Mention) => mention.start >= text.length - name.length
+  if (partner && mentions.some((m) => m.ref.id === partner.id && inName(m))) return 'partner'
+  if (/\b(International|World|United Nations|Global)\b/.test(name)) return 'international'
   if (mentions.some((m) => m.ref.id === partner?.id)) return 'partner'
   // A regional body is on the partner side of a regional forum, international next to a country.
   if (mentions.some((m) => m.ref.kind === 'region')) return partner?.kind === 'region' ? 'partner' : 'international'

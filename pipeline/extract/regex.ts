@@ -15,9 +15,10 @@ export function wholeWords(terms: Iterable<string>, flags = 'gu', wordChars = '\
 }
 
 /**
- * What a dialogue or an agreement is on, in lower case ("on semiconductors", "on critical raw
- * materials and batteries"), up to where the sentence goes on; not a word as vague as "cooperation"
- * ("a Joint Declaration on cooperation in developing 5G" is a Joint Declaration). A source for `u` patterns.
+ * What a dialogue or an agreement is on, in lower case ("on semiconductors", "on raw materials,
+ * batteries and hydrogen"), up to where the sentence goes on (a comma goes on only to a list's next
+ * item); not a word as vague as "cooperation" ("a Joint Declaration on cooperation in developing
+ * 5G" is a Joint Declaration). A source for `u` patterns.
  */
 export const LOWER_SUBJECT =
-  '(?!(?:cooperation|co-operation|collaboration|closer|close|further|deeper|greater|mutual|joint|promoting|developing|strengthening|enhancing|establishing|the|a|an|its|their|this|that|how|whether)\\b)\\p{Ll}[\\p{Ll}\\s-]{2,40}?(?=[,.;:()]|\\s+(?:with|between|in|at|every|each|once|twice|since|which|as|was|were|is|are|has|have|had|will|would|meets?|met|to|for|by|under|from|on|signed|covers?|between)\\b|$)'
+  '(?!(?:cooperation|co-operation|collaboration|closer|close|further|deeper|greater|mutual|joint|promoting|developing|strengthening|enhancing|establishing|the|a|an|its|their|this|that|how|whether)\\b)\\p{Ll}[\\p{Ll}\\s,-]{2,60}?(?=,(?!\\s+(?!(?:and|but|or|which|while|who|where|when|the|a|an|its|their|this|that)\\b)\\p{Ll})|[.;:()]|\\s+(?:with|between|in|at|every|each|once|twice|since|which|as|was|were|is|are|has|have|had|will|would|meets?|met|to|for|by|under|from|on|signed|covers?|between)\\b|$)'

@@ -386,3 +386,39 @@ describe('posts and dates as people write them', () => {
     expect(dates('Both sides may 2023 revisit it.')).toEqual([['2023', null]])
   })
 })
+
+describe('bodies and subjects in longer sentences', () => {
+  it('does not take what a body works on for a part of its name', () => {
+    const serbia = { id: 'serbia', name: 'Serbia', kind: 'country', iso: 'RS' } as const
+    const text =
+      "Serbia's Ministry of Information and Telecommunications cooperates with the European Commission on 5G security."
+    expect(findOrganisations(text, [], serbia).map((o) => o.name)).toEqual([
+      'Ministry of Information and Telecommunications',
+      'European Commission',
+    ])
+  })
+
+  it("gives a body named after the partner or its city to the partner, even an 'international' one", () => {
+    const kazakhstan = { id: 'kazakhstan', name: 'Kazakhstan', kind: 'country', iso: 'KZ' } as const
+    const text =
+      'The Astana International Financial Centre (AIFC) hosts a fintech hub; the International Telecommunication Union (ITU) advises.'
+    const sides = findOrganisations(text, findDefinitions(text), kazakhstan).map((o) => [o.acronym, o.side])
+    expect(sides).toEqual([
+      ['AIFC', 'partner'],
+      ['ITU', 'international'],
+    ])
+  })
+
+  it('keeps a list of subjects whole', () => {
+    const text =
+      'Kazakhstan and the EU signed a Memorandum of Understanding on sustainable raw materials, batteries and renewable hydrogen on 7 November 2022.'
+    expect(findAgreements(text).map((a) => a.name)).toEqual([
+      'Memorandum of Understanding on sustainable raw materials, batteries and renewable hydrogen',
+    ])
+    expect(
+      findAgreements('They signed a Memorandum of Understanding on semiconductors, and the two sides met.').map(
+        (a) => a.name,
+      ),
+    ).toEqual(['Memorandum of Understanding on semiconductors'])
+  })
+})
