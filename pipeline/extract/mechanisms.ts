@@ -28,8 +28,11 @@ const KINDS: [RegExp, MechanismKind][] = [
 ]
 const HEADS =
   'Dialogues?|Working Group|Task ?[Ff]orce|Joint Committee|Committee|Summit|Ministerial Meeting|Meetings?|Council|Forum|Roundtable|Round Table|Consultations'
+/** What a mechanism is on or for, named with capitals ("on Digital Economy", "for EU-Central Asia Transport Connectivity"). */
+const NAMED_SUBJECT =
+  '(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\b)[\\p{Lu}][\\p{L}\\p{N}&-]*(?:\\s+(?:and\\s+)?[\\p{Lu}\\p{N}][\\p{L}\\p{N}&-]*){0,4}'
 const NAMED = new RegExp(
-  `(?:\\b(?:the|an?|its|regular|annual|yearly|biennial)\\s+)*((?:\\d+(?:st|nd|rd|th)\\s+)?(?:[\\p{Lu}\\p{N}][\\p{L}\\p{N}&/'’–‑-]*\\s+(?:and\\s+)?){0,6}(?:${HEADS})(?:\\s+on\\s+(?:the\\s+)?(?:(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\b)[\\p{Lu}][\\p{L}\\p{N}&-]*(?:\\s+(?:and\\s+)?[\\p{Lu}\\p{N}][\\p{L}\\p{N}&-]*){0,4}|${LOWER_SUBJECT}))?)\\b`,
+  `(?:\\b(?:the|an?|its|regular|annual|yearly|biennial)\\s+)*((?:\\d+(?:st|nd|rd|th)\\s+)?(?:[\\p{Lu}\\p{N}][\\p{L}\\p{N}&/'’–‑-]*\\s+(?:and\\s+)?){0,6}(?:${HEADS})(?:\\s+on\\s+(?:the\\s+)?(?:${NAMED_SUBJECT}|${LOWER_SUBJECT})|\\s+for\\s+(?:the\\s+)?${NAMED_SUBJECT})?)\\b`,
   'gu',
 )
 /** A head of `NAMED` anywhere: a sentence without one is not read with it. */
@@ -66,6 +69,8 @@ export function findMechanisms(sentence: string): MechanismMatch[] {
       .trim()
     if (/^(Meeting|Meetings|Dialogue|Dialogues|Committee|Council|Summit|Forum|Roundtable|Consultations)$/i.test(clean))
       return
+    // A council or committee for something is a body ("Council for Scientific and Industrial Research").
+    if (/\b(?:Council|Committee)\s+for\s/.test(clean)) return
     // A regional body's own name ("Pacific Islands Forum") is a partner, not a mechanism.
     if (resolveName(clean)?.kind === 'region' && !/Meeting$/.test(clean)) return
     const kind = KINDS.find(([pattern]) => pattern.test(clean.replace(/\s+on\s.*$/, '')))?.[1] ?? 'other'

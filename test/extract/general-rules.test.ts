@@ -422,3 +422,19 @@ describe('bodies and subjects in longer sentences', () => {
     ).toEqual(['Memorandum of Understanding on semiconductors'])
   })
 })
+
+describe('what a plan or a forum is for', () => {
+  it('keeps "for the Western Balkans" in a plan\'s name and "for …" in a forum\'s, but a council for research is a body', () => {
+    expect(
+      findAgreements('The Economic and Investment Plan for the Western Balkans mobilises EUR 9 billion.').map(
+        (a) => a.name,
+      ),
+    ).toEqual(['Economic and Investment Plan for the Western Balkans'])
+    const forum =
+      'The Global Gateway Investors Forum for EU-Central Asia Transport Connectivity took place in January 2024.'
+    expect(findMechanisms(forum).map((m) => m.name)).toEqual([
+      'Global Gateway Investors Forum for EU-Central Asia Transport Connectivity',
+    ])
+    expect(findMechanisms('The Council for Scientific and Industrial Research (CSIR) takes part.')).toEqual([])
+  })
+})
