@@ -16,15 +16,15 @@ export interface AgreementMatch {
 }
 
 const KINDS: [RegExp, AgreementKind][] = [
-  [/declaration|statement/i, 'joint-declaration'],
-  [/memorandum|\bMoUs?\b/i, 'memorandum'],
+  [/declaration|statement|communiqu[ée]/i, 'joint-declaration'],
+  [/memorandum|\bMo[UC]s?\b/i, 'memorandum'],
   [/partnership/i, 'partnership'],
   [/plan|roadmap|agenda/i, 'plan'],
   [/agreement|accord|treaty|arrangement/i, 'agreement'],
 ]
 // A plain "Plan" only as a word of its own ("Master Plan", not "Future Planning").
 const HEADS =
-  'Joint Declaration|Joint Statement|Declaration|Memorandum of Understanding|MoU|MOU|Agreement|Partnership|Plan of Action|Action Plan|Plan(?![\\p{L}])|Roadmap|Arrangement'
+  'Joint Declaration|Joint Statement|Joint Communiqu[ée]|Declaration|Memorandum of Understanding|Memorandum of Cooperation|MoU|MOU|MoC|Letter of Intent|Agreement|Partnership|Plan of Action|Action Plan|Plan(?![\\p{L}])|Roadmap|Arrangement'
 const MONTH_OR_NUMBER = '(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\b|\\d+\\b)'
 const NAMED = new RegExp(
   `((?:[\\p{Lu}\\p{N}][\\p{L}\\p{N}&/'’-]*\\s+(?:and\\s+)?){0,5}(?:${HEADS}))(?:\\s+(?:on|for)\\s+(?:(?:the\\s+)?${MONTH_OR_NUMBER}(?:[\\p{Lu}\\p{N}][\\p{L}\\p{N}-]*(?:\\s+(?:and\\s+)?${MONTH_OR_NUMBER}[\\p{Lu}\\p{N}][\\p{L}\\p{N}-]*){0,4})|${LOWER_SUBJECT}))?`,
@@ -36,7 +36,10 @@ const MECHANISM_AFTER =
 /** A head of `NAMED` anywhere: a sentence without one is not read with it. */
 const ANY_HEAD = new RegExp(HEADS, 'u')
 const GENERIC =
-  /\b(memorandum of understanding|joint declaration|framework agreement|trade agreement|cooperation agreement)\b/gi
+  new RegExp(
+    `\\b(?:[Mm]emorandum of [Uu]nderstanding|[Mm]emorandum of [Cc]ooperation|[Ll]etter of [Ii]ntent|[Jj]oint [Dd]eclaration|[Ff]ramework [Aa]greement|[Tt]rade [Aa]greement|[Cc]ooperation [Aa]greement|[Aa]dministrative [Aa]rrangement)(?:\\s+on\\s+(?:[\\p{Lu}\\p{N}]{2,}\\s+)?${LOWER_SUBJECT})?`,
+    'gu',
+  )
 
 /** Every agreement in `sentence`. */
 export function findAgreements(sentence: string): AgreementMatch[] {

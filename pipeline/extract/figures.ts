@@ -107,7 +107,7 @@ const numberWord = (word: string) =>
 
 /** Words that end a unit: prepositions, conjunctions, verbs that often follow an amount. */
 const UNIT_STOP =
-  /^(long|wide|high|deep|old|of|in|on|at|to|for|from|by|with|under|during|since|per|and|or|but|as|than|that|which|who|is|are|was|were|has|have|had|will|would|can|could|the|a|an|between|among|across|over|into|each|every|year|by|this|these|those|its|their|our|also|been|being|be|ahead|across|including|such|like|while|whereas|according|compared|mainly|mostly|already|now|today|annually|alone|respectively|together|against|through|via|after|before|until|within|without|towards|toward|who|whom|whose|where|when|if|so|not|yet|more|less|out|up|down|off)$/i
+  /^(long|wide|high|deep|old|of|in|on|at|to|for|from|by|with|under|during|since|per|and|or|but|as|than|that|which|who|is|are|was|were|has|have|had|will|would|can|could|the|a|an|between|among|across|over|into|each|every|year|by|this|these|those|its|their|our|also|been|being|be|ahead|across|including|such|like|while|whereas|according|compared|mainly|mostly|already|now|today|annually|alone|respectively|together|against|through|via|after|before|until|within|without|towards|toward|who|whom|whose|where|when|if|so|not|yet|more|less|out|up|down|off|use|used|uses|using|own|owns|live|lives|lived|work|works|access|accessed|subscribe|subscribed|rely|relies|depend|depends|buy|bought|go|went|make|made|get|got|receive|received|reach|reached|need|needs|lack|lacks|visit|visited)$/i
 
 /** Every figure in `text`, skipping what `dates` already took. */
 export function findFigures(text: string, dates: readonly DateMatch[]): FigureMatch[] {

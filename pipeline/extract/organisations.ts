@@ -78,10 +78,13 @@ export function findOrganisations(
     if (!(isBodyName(definition.expansion) || regional) || isBilateral(text, definition.start)) continue
     const known = knownBody(definition.acronym)
     const start = definition.start
+    // A regional body in a country's section is an international one ("Caribbean Telecommunications Union").
+    const side = regional && partner?.kind === 'country' ? 'international' : null
     add({
       name: definition.expansion,
       acronym: definition.acronym,
-      side: sideOf(definition.expansion, text.slice(Math.max(0, start - 20), start), partner) ?? known?.side ?? null,
+      side:
+        side ?? sideOf(definition.expansion, text.slice(Math.max(0, start - 20), start), partner) ?? known?.side ?? null,
       start,
       end: definition.end,
     })

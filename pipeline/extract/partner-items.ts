@@ -90,7 +90,17 @@ export function partnerItems(
         position: where(date.start),
       } satisfies BriefingEvent)
     }
-    const organisations = findOrganisations(text, unit.definitions, partner, defined, unit.mentions())
+    // What the EU and the partner run together is a mechanism, though named like a body ("the United
+    // States and the EU set up the Trade and Technology Council (TTC)").
+    const joint = new Set(
+      unit.sentences
+        .filter((sentence) => /\b(?:EU|European Union)\b/.test(sentence.text))
+        .flatMap((sentence) => findMechanisms(sentence.text).map((m) => `${sentence.start}|${m.name}`)),
+    )
+    const sentenceOf = (start: number) => unit.sentences.find((s) => start >= s.start && start < s.end)?.start
+    const organisations = findOrganisations(text, unit.definitions, partner, defined, unit.mentions()).filter(
+      (org) => !joint.has(`${sentenceOf(org.start)}|${org.name}`),
+    )
     for (const org of organisations) {
       if (once('org', org.acronym ?? org.name))
         items.organisations.push({

@@ -438,3 +438,38 @@ describe('what a plan or a forum is for', () => {
     expect(findMechanisms('The Council for Scientific and Industrial Research (CSIR) takes part.')).toEqual([])
   })
 })
+
+describe('a note about North America and the Caribbean', () => {
+  it('takes what the EU and the partner set up for a mechanism, not a body', () => {
+    const [partner] = briefingOf(
+      'The United States and the EU set up the Trade and Technology Council (TTC) in June 2021. The National Institute of Standards and Technology (NIST) advises.',
+    ).partners
+    expect(partner?.mechanisms.map((m) => m.name)).toEqual(['Trade and Technology Council'])
+    expect(partner?.organisations.map((o) => o.acronym)).toEqual(['NIST'])
+  })
+
+  it("takes a regional body in a country's section for an international one", () => {
+    const jamaica = { id: 'jamaica', name: 'Jamaica', kind: 'country', iso: 'JM' } as const
+    const text = 'Jamaica hosts the Caribbean Telecommunications Union (CTU), which coordinates spectrum policy.'
+    expect(findOrganisations(text, findDefinitions(text), jamaica).map((o) => [o.acronym, o.side])).toEqual([
+      ['CTU', 'international'],
+    ])
+  })
+
+  it('ends a unit at a verb', () => {
+    expect(figures('About 1.8 million Jamaicans use mobile broadband.')).toEqual([[1800000, 'Jamaicans', 'about']])
+  })
+
+  it('reads memoranda of cooperation, letters of intent and administrative arrangements', () => {
+    const agreements = (text: string) => findAgreements(text).map((a) => [a.name, a.kind])
+    expect(agreements('The CRTC and BEREC signed a Memorandum of Cooperation in mid-2023.')).toEqual([
+      ['Memorandum of Cooperation', 'memorandum'],
+    ])
+    expect(agreements('The EU and Jamaica signed a Letter of Intent on digital government in 2022.')).toEqual([
+      ['Letter of Intent on digital government', 'other'],
+    ])
+    expect(
+      agreements('NIST and the EU AI Office signed an administrative arrangement on AI safety in Q2 2024.'),
+    ).toEqual([['administrative arrangement on AI safety', 'agreement']])
+  })
+})
