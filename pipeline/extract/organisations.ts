@@ -75,7 +75,12 @@ export function findOrganisations(
   for (const definition of definitions) {
     // A regional organisation or forum is a body; a regional meeting or network is not.
     const regional = regionalBody(definition) && !/(Meeting|Network)$/.test(definition.expansion)
-    if (!(isBodyName(definition.expansion) || regional) || isBilateral(text, definition.start)) continue
+    // A department named for its country ("Innovation, Science and Economic Development Canada (ISED)").
+    const national =
+      partner?.kind === 'country' &&
+      definition.expansion.endsWith(` ${partner.name}`) &&
+      definition.expansion.split(/[\s,]+/).every((word) => /^\p{Lu}/u.test(word) || CONNECTORS.has(word))
+    if (!(isBodyName(definition.expansion) || regional || national) || isBilateral(text, definition.start)) continue
     const known = knownBody(definition.acronym)
     const start = definition.start
     // A regional body in a country's section is an international one ("Caribbean Telecommunications Union").

@@ -473,3 +473,16 @@ describe('a note about North America and the Caribbean', () => {
     ).toEqual([['administrative arrangement on AI safety', 'agreement']])
   })
 })
+
+describe('a department named for its country', () => {
+  it('is a body of that country; a post described in words is not', () => {
+    const canada = { id: 'canada', name: 'Canada', kind: 'country', iso: 'CA' } as const
+    const ised = 'Innovation, Science and Economic Development Canada (ISED) leads for the Canadian side.'
+    expect(findOrganisations(ised, findDefinitions(ised), canada).map((o) => [o.acronym, o.side])).toEqual([
+      ['ISED', 'partner'],
+    ])
+    const india = { id: 'india', name: 'India', kind: 'country', iso: 'IN' } as const
+    const sesei = 'The seconded standardisation expert in India (SESEI) is based in New Delhi.'
+    expect(findOrganisations(sesei, findDefinitions(sesei), india)).toEqual([])
+  })
+})
