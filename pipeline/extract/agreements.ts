@@ -35,11 +35,10 @@ const MECHANISM_AFTER =
   /^\s+(?:[Ss]ummits?|[Dd]ialogues?|[Cc]ouncil|[Cc]ommittee|[Ww]orking [Gg]roup|[Mm]eetings?|[Tt]ask ?[Ff]orce)\b/u
 /** A head of `NAMED` anywhere: a sentence without one is not read with it. */
 const ANY_HEAD = new RegExp(HEADS, 'u')
-const GENERIC =
-  new RegExp(
-    `\\b(?:[Mm]emorandum of [Uu]nderstanding|[Mm]emorandum of [Cc]ooperation|[Ll]etter of [Ii]ntent|[Jj]oint [Dd]eclaration|[Ff]ramework [Aa]greement|[Tt]rade [Aa]greement|[Cc]ooperation [Aa]greement|[Aa]dministrative [Aa]rrangement)(?:\\s+on\\s+(?:[\\p{Lu}\\p{N}]{2,}\\s+)?${LOWER_SUBJECT})?`,
-    'gu',
-  )
+const GENERIC = new RegExp(
+  `\\b(?:[Mm]emorandum of [Uu]nderstanding|[Mm]emorandum of [Cc]ooperation|[Ll]etter of [Ii]ntent|[Jj]oint [Dd]eclaration|[Ff]ramework [Aa]greement|[Tt]rade [Aa]greement|[Cc]ooperation [Aa]greement|[Aa]dministrative [Aa]rrangement)(?:\\s+on\\s+(?:[\\p{Lu}\\p{N}]{2,}\\s+)?${LOWER_SUBJECT})?`,
+  'gu',
+)
 
 /** Every agreement in `sentence`. */
 export function findAgreements(sentence: string): AgreementMatch[] {

@@ -89,7 +89,10 @@ export function findOrganisations(
       name: definition.expansion,
       acronym: definition.acronym,
       side:
-        side ?? sideOf(definition.expansion, text.slice(Math.max(0, start - 20), start), partner) ?? known?.side ?? null,
+        side ??
+        sideOf(definition.expansion, text.slice(Math.max(0, start - 20), start), partner) ??
+        known?.side ??
+        null,
       start,
       end: definition.end,
     })
