@@ -181,5 +181,17 @@ function isBareYear(text: string, start: number, end: number): boolean {
   const word = /([\p{Lu}][\p{L}\p{N}-]*)\s+$/u.exec(before)
   if (word && !YEAR_LEAD.test(before) && month(word[1] ?? '') === 0) return false
   if (word && month(word[1] ?? '') > 0) return true
+  // "the 2030 Digital Compass", "a 2025 Agenda": a year that leads the name of a plan is its target.
+  // ("In 2021 Digital Europe Programme calls opened" is a date: a preposition leads it.)
+  if (
+    TARGET_NAME.test(text.slice(end, end + 60)) &&
+    !YEAR_LEAD.test(before) &&
+    !/\b(?:in|since|by|from|until|during|of)\s+$/.test(before)
+  )
+    return false
   return true
 }
+
+/** After a year: the rest of a plan's name, whose year is its target ("2030 Digital Compass"). */
+const TARGET_NAME =
+  /^\s+(?:[\p{Lu}][\p{L}-]*\s+){0,3}(?:Compass|Agenda|Strategy|Vision|Goals|Targets|Roadmap|Plan|Decade|Programme|Program)\b/u

@@ -22,6 +22,8 @@ const TOKEN =
 export class GlossaryBuilder {
   readonly #defined = new Map<string, GlossaryEntry>()
   readonly #used = new Map<string, Position>()
+  /** The texts read, for names they spell out (`spelledOut`). */
+  readonly #texts: string[] = []
 
   /**
    * The text's own definition; the first one of each meaning is kept, so letters the text
@@ -38,6 +40,7 @@ export class GlossaryBuilder {
       const token = match[1] ?? ''
       if (KNOWN.has(token) && !this.#used.has(token)) this.#used.set(token, at(match.index, match.index + token.length))
     }
+    this.#texts.push(text)
   }
 
   /** The glossary, sorted by acronym. */
@@ -45,7 +48,12 @@ export class GlossaryBuilder {
     const entries = [...this.#defined.values()]
     const defined = new Set(entries.map((entry) => entry.acronym))
     for (const [acronym, position] of this.#used) {
-      if (!defined.has(acronym)) entries.push({ acronym, expansion: KNOWN.get(acronym) ?? '', position })
+      // The text's own words for the letters, when it spells them out, else the data list's.
+      // (The same words capitalised in a name, "Artificial Intelligence", are the list's.)
+      const spelled = defined.has(acronym) ? undefined : spelledOut(acronym, this.#texts)
+      const known = KNOWN.get(acronym)
+      const expansion = (spelled?.toLowerCase() === known?.toLowerCase() ? known : spelled) ?? known ?? ''
+      if (!defined.has(acronym)) entries.push({ acronym, expansion, position })
     }
     // By acronym, then case, then (the same letters twice) source order.
     const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0)
@@ -56,4 +64,21 @@ export class GlossaryBuilder {
         (a.position.start.offset ?? 0) - (b.position.start.offset ?? 0),
     )
   }
+}
+
+/**
+ * The first name in `texts` whose words' initials spell the capitals `acronym`, small words
+ * between them ("Trade and Technology Council" for "TTC"), and no capitalised word after it.
+ */
+function spelledOut(acronym: string, texts: readonly string[]): string | undefined {
+  if (!/^[A-Z]{2,8}$/.test(acronym)) return undefined
+  const words = [...acronym]
+    .map((letter) => `${letter}\\p{Ll}[\\p{L}'’-]*`)
+    .join('\\s+(?:(?:and|of|for|the|on|&)\\s+)*')
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}-])${words}(?!\\s+\\p{Lu}\\p{Ll})(?![\\p{L}\\p{N}'’-])`, 'u')
+  for (const text of texts) {
+    const match = pattern.exec(text)
+    if (match) return match[0]
+  }
+  return undefined
 }

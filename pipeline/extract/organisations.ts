@@ -137,6 +137,9 @@ export function findOrganisations(
   for (const { body, start, end } of findKnownBodies(text)) {
     // The text's own definition of these letters wins over the data list's.
     if (defined.has(body.acronym) && defined.get(body.acronym) !== body.name) continue
+    // A country's own body in another country's section is another body with the same letters
+    // ("TTC" in India's section is not Japan's Telecommunication Technology Committee).
+    if (body.iso && partner?.kind === 'country' && body.iso !== partner.iso) continue
     add({ name: body.name, acronym: body.acronym, side: body.side, start, end })
   }
   // Another regional organisation named on its own ("Timor-Leste joined ASEAN") is an

@@ -486,3 +486,25 @@ describe('a department named for its country', () => {
     expect(findOrganisations(sesei, findDefinitions(sesei), india)).toEqual([])
   })
 })
+
+describe('a single-country briefing with sub-headings', () => {
+  const text = [
+    'Institutions',
+    'The Ministry of Electronics and Information Technology (MeitY) co-chairs a working group under the EU-India Trade and Technology Council, and the 2030 Digital Compass guides the EU.',
+    'Outlook',
+    'The next TTC ministerial meeting is planned for early 2025 in Brussels.',
+  ].join('\n\n')
+
+  it('reads a year that leads the name of a plan as its target, not a date', () => {
+    expect(dates('the 2030 Digital Compass guides the EU')).toEqual([])
+    expect(dates('In 2021 Digital Europe Programme calls opened.')).toEqual([['2021', null]])
+    expect(dates('in 2023 Brazil and the EU signed it')).toEqual([['2023', null]])
+  })
+
+  it("glosses letters the text spells out with the text's words, and takes a country's known body only in its own section", () => {
+    const briefing = briefingOf(`India is the partner.\n\n${text}`)
+    const glossary = briefing.glossary.map((entry) => [entry.acronym, entry.expansion])
+    expect(glossary).toContainEqual(['TTC', 'Trade and Technology Council'])
+    expect(briefing.partners[0]?.organisations.map((o) => o.acronym)).not.toContain('TTC')
+  })
+})
