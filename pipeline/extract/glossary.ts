@@ -66,19 +66,49 @@ export class GlossaryBuilder {
   }
 }
 
+/** A word at a place of a text (sticky), and the next one after blanks. */
+const WORD_AT = /[\p{L}\p{N}'’&-]+/uy
+const NEXT_WORD = /\s+([\p{L}\p{N}'’&-]+)/uy
+const SMALL = new Set(['and', 'of', 'for', 'the', 'on', '&'])
+const TITLE_WORD = /^\p{Lu}\p{Ll}/u
+
 /**
  * The first name in `texts` whose words' initials spell the capitals `acronym`, small words
  * between them ("Trade and Technology Council" for "TTC"), and no capitalised word after it.
+ * Read word by word from each place the first letter starts a word: no pattern is built per
+ * acronym (compiling one with Unicode classes costs about 2 ms).
  */
 function spelledOut(acronym: string, texts: readonly string[]): string | undefined {
   if (!/^[A-Z]{2,8}$/.test(acronym)) return undefined
-  const words = [...acronym]
-    .map((letter) => `${letter}\\p{Ll}[\\p{L}'’-]*`)
-    .join('\\s+(?:(?:and|of|for|the|on|&)\\s+)*')
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}-])${words}(?!\\s+\\p{Lu}\\p{Ll})(?![\\p{L}\\p{N}'’-])`, 'u')
+  const first = acronym[0] ?? ''
   for (const text of texts) {
-    const match = pattern.exec(text)
-    if (match) return match[0]
+    for (let at = text.indexOf(first); at !== -1; at = text.indexOf(first, at + 1)) {
+      if (at > 0 && /[\p{L}\p{N}-]/u.test(text[at - 1] ?? '')) continue
+      const end = spelledEnd(text, at, acronym)
+      if (end !== null) return text.slice(at, end)
+    }
   }
   return undefined
+}
+
+/** Where the name spelling `acronym` from `at` ends, or `null` when it does not spell it. */
+function spelledEnd(text: string, at: number, acronym: string): number | null {
+  WORD_AT.lastIndex = at
+  let word = WORD_AT.exec(text)?.[0]
+  let end = at + (word?.length ?? 0)
+  for (let letter = 0; ; ) {
+    if (!word || !TITLE_WORD.test(word) || word[0] !== acronym[letter]) return null
+    letter++
+    // The next word that is not a small one.
+    NEXT_WORD.lastIndex = end
+    let next = NEXT_WORD.exec(text)
+    while (next && SMALL.has(next[1] ?? '') && letter < acronym.length) {
+      NEXT_WORD.lastIndex = next.index + next[0].length
+      next = NEXT_WORD.exec(text)
+    }
+    if (letter === acronym.length) return next && TITLE_WORD.test(next[1] ?? '') ? null : end
+    if (!next) return null
+    word = next[1]
+    end = next.index + next[0].length
+  }
 }

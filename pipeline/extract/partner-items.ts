@@ -92,10 +92,13 @@ export function partnerItems(
     }
     // What the EU and the partner run together is a mechanism, though named like a body ("the United
     // States and the EU set up the Trade and Technology Council (TTC)").
+    const mechanisms = unit.sentences.map((sentence) => findMechanisms(sentence.text))
     const joint = new Set(
-      unit.sentences
-        .filter((sentence) => /\b(?:EU|European Union)\b/.test(sentence.text))
-        .flatMap((sentence) => findMechanisms(sentence.text).map((m) => `${sentence.start}|${m.name}`)),
+      unit.sentences.flatMap((sentence, index) =>
+        /\b(?:EU|European Union)\b/.test(sentence.text)
+          ? (mechanisms[index] ?? []).map((m) => `${sentence.start}|${m.name}`)
+          : [],
+      ),
     )
     const sentenceOf = (start: number) => unit.sentences.find((s) => start >= s.start && start < s.end)?.start
     const organisations = findOrganisations(text, unit.definitions, partner, defined, unit.mentions()).filter(
@@ -110,12 +113,12 @@ export function partnerItems(
           position: where(org.start),
         } satisfies Organisation)
     }
-    for (const sentence of unit.sentences) {
+    for (const [index, sentence] of unit.sentences.entries()) {
       const inSentence = (start: number) => start >= sentence.start && start < sentence.end
       const sentenceText = sentence.text
       const since = dates.find((d) => d.since && inSentence(d.start))
       const participants = organisations.filter((o) => inSentence(o.start)).map((o) => o.acronym ?? o.name)
-      for (const mechanism of findMechanisms(sentenceText)) {
+      for (const mechanism of mechanisms[index] ?? []) {
         if (!once('mechanism', mechanism.name)) continue
         items.mechanisms.push({
           name: mechanism.name,
