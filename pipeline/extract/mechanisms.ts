@@ -62,7 +62,8 @@ export function findMechanisms(sentence: string): MechanismMatch[] {
   const found: MechanismMatch[] = []
   const stated = frequencyOf(sentence)
   const add = (name: string, start: number) => {
-    const frequency = stated && clauseAt(sentence, start) !== sentence ? frequencyOf(clauseAt(sentence, start)) : stated
+    const clause = stated ? clauseAt(sentence, start) : sentence
+    const frequency = clause === sentence ? stated : frequencyOf(clause)
     const clean = name
       .replace(/^(The|An?|Its)\s+/, '')
       .replace(/^(\d+(?:st|nd|rd|th)\s+)/, '')
