@@ -49,7 +49,8 @@ function day(y: string, m: number, d: string | number): string | null {
 type Build = (g: string[]) => [string | null, string | null] | null
 
 const PATTERNS: [RegExp, Build][] = [
-  [/\b(\d{4})-(\d{2})-(\d{2})\b/g, (g) => [day(g[1] ?? '', Number(g[2]), g[3] ?? ''), null]],
+  // "2023-02-15", and "2023/05/14" as some tools write it.
+  [/\b(\d{4})([-/])(\d{2})\2(\d{2})\b/g, (g) => [day(g[1] ?? '', Number(g[3]), g[4] ?? ''), null]],
   [
     new RegExp(`\\b${DAY}${DASH}${DAY}\\s+${MONTH},?\\s+${YEAR}\\b`, 'g'),
     (g) => [day(g[4] ?? '', month(g[3] ?? ''), g[1] ?? ''), day(g[4] ?? '', month(g[3] ?? ''), g[2] ?? '')],
@@ -71,11 +72,11 @@ const PATTERNS: [RegExp, Build][] = [
     (g) => [day(g[3] ?? '', month(g[1] ?? ''), g[2] ?? ''), null],
   ],
   [
-    /\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b/g,
+    /\b(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d\d)\b/g,
     (g) => {
-      const [a, b] = [Number(g[1]), Number(g[2])]
+      const [a, b] = [Number(g[1]), Number(g[3])]
       // Day first, as European texts write dates, unless that cannot be.
-      return b > 12 ? [day(g[3] ?? '', a, b), null] : [day(g[3] ?? '', b, a), null]
+      return b > 12 ? [day(g[4] ?? '', a, b), null] : [day(g[4] ?? '', b, a), null]
     },
   ],
   [
@@ -84,7 +85,7 @@ const PATTERNS: [RegExp, Build][] = [
   ],
   [new RegExp(`\\b${MONTH}\\s+${YEAR}\\b`, 'g'), (g) => [`${g[2]}-${pad(month(g[1] ?? ''))}`, null]],
   [
-    /\b(?:Q([1-4])|([1-4])Q|(first|second|third|fourth) quarter(?: of)?)\s*((?:19|20)\d\d)\b/gi,
+    /\b(?:Q([1-4])|([1-4])Q|(first|second|third|fourth) quarter(?: of)?)(?:\s*|[/-])((?:19|20)\d\d)\b/gi,
     (g) => {
       const q = Number(g[1] || g[2]) || ['first', 'second', 'third', 'fourth'].indexOf((g[3] ?? '').toLowerCase()) + 1
       return [`${g[4]}-${pad(q * 3 - 2)}`, `${g[4]}-${pad(q * 3)}`]

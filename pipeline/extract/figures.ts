@@ -80,11 +80,16 @@ const CURRENCIES: Record<string, string> = {
   '₹': 'INR',
 }
 const QUALIFIER =
-  '(?:(more than|over|around|about|almost|nearly|some|approximately|approx\\.|at least|up to|less than|fewer than|roughly|close to|above|below|under|exceeding|just over|just under|well over)\\s+)?'
+  '(?:(more than|over|around|about|almost|nearly|some|approximately|approx\\.|circa|ca\\.|c\\.|at least|up to|less than|fewer than|roughly|close to|above|below|under|exceeding|just over|just under|well over)\\s+)?'
 const CURRENCY_BEFORE = '(?:(EUR|€|USD|US\\$|\\$|£|¥|₹|JPY|KRW)\\s?)?'
 /** ISO 4217 codes ("NZD 500 million", "INR 2 billion"), as the runtime knows them. */
 const ISO_CURRENCIES = new Set(Intl.supportedValuesOf('currency'))
-const NUMBER = '(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)'
+/**
+ * "1,250,000" and "1,250.5"; "250 000" (a space between thousands, as EU texts write them); "12,5"
+ * (a decimal comma: one or two digits after it); "12" and "12.5".
+ */
+const NUMBER =
+  '(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?![\\d,.])|\\d+,\\d{1,2}(?![\\d,])|\\d+(?:\\.\\d+)?)'
 const SCALE = '(?:\\s?(thousand|millions?|billions?|trillion|bn|mn|m)\\b)?'
 const PERCENT = '(?:\\s?(%|per ?cent\\b|percent\\b))?'
 const DIGITS = new RegExp(`${QUALIFIER}${CURRENCY_BEFORE}${NUMBER}${SCALE}${PERCENT}`, 'gi')
@@ -107,7 +112,7 @@ const numberWord = (word: string) =>
 
 /** Words that end a unit: prepositions, conjunctions, verbs that often follow an amount. */
 const UNIT_STOP =
-  /^(long|wide|high|deep|old|of|in|on|at|to|for|from|by|with|under|during|since|per|and|or|but|as|than|that|which|who|is|are|was|were|has|have|had|will|would|can|could|the|a|an|between|among|across|over|into|each|every|year|by|this|these|those|its|their|our|also|been|being|be|ahead|across|including|such|like|while|whereas|according|compared|mainly|mostly|already|now|today|annually|alone|respectively|together|against|through|via|after|before|until|within|without|towards|toward|who|whom|whose|where|when|if|so|not|yet|more|less|out|up|down|off|use|used|uses|using|own|owns|live|lives|lived|work|works|access|accessed|subscribe|subscribed|rely|relies|depend|depends|buy|bought|go|went|make|made|get|got|receive|received|reach|reached|need|needs|lack|lacks|visit|visited)$/i
+  /^(long|wide|high|deep|old|of|in|on|at|to|for|from|by|with|under|during|since|per|and|or|but|as|than|that|which|who|is|are|was|were|has|have|had|will|would|can|could|the|a|an|between|among|across|over|into|each|every|year|by|this|these|those|its|their|our|also|been|being|be|ahead|across|including|such|like|while|whereas|according|compared|mainly|mostly|already|now|today|annually|alone|respectively|together|against|through|via|after|before|until|within|without|towards|toward|who|whom|whose|where|when|if|so|not|yet|more|less|out|up|down|off|use|used|uses|using|own|owns|live|lives|lived|work|works|access|accessed|subscribe|subscribed|rely|relies|depend|depends|buy|bought|go|went|make|made|get|got|receive|received|reach|reached|need|needs|lack|lacks|visit|visited|ran|run|runs|joined|join|joins|started|start|starts|began|begin|grew|grow|rose|fell|took|signed|opened|applied|participated|participate|participates)$/i
 
 /** Every figure in `text`, skipping what `dates` already took. */
 export function findFigures(text: string, dates: readonly DateMatch[]): FigureMatch[] {
@@ -157,7 +162,10 @@ export function findFigures(text: string, dates: readonly DateMatch[]): FigureMa
     const scale = scaleWord ? (SCALES[scaleWord.toLowerCase()] ?? 1) : 1
     // "m" alone is a scale only right after a currency amount ("EUR 5m").
     if (scaleWord && /^m$/i.test(scaleWord) && !currency) continue
-    const value = Number(digits.replace(/,/g, '')) * scale
+    // "000" of "250 000" read alone, or "05", is no amount.
+    if (/^0\d/.test(digits)) continue
+    const decimalComma = /^\d+,\d{1,2}$/.test(digits)
+    const value = Number(decimalComma ? digits.replace(',', '.') : digits.replace(/[,\s\u00a0\u202f]/g, '')) * scale
     let unit: { unit: string | null; end: number }
     if (percent) unit = { unit: 'percent', end }
     else if (currency) unit = { unit: CURRENCIES[currency.toLowerCase()] ?? currency.toUpperCase(), end }

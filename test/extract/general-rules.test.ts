@@ -508,3 +508,19 @@ describe('a single-country briefing with sub-headings', () => {
     expect(briefing.partners[0]?.organisations.map((o) => o.acronym)).not.toContain('TTC')
   })
 })
+
+describe('numbers and dates as European and other texts write them', () => {
+  it('reads a space between thousands and a decimal comma, and never "000" alone', () => {
+    expect(figures('The sector employs 250 000 people.')).toEqual([[250000, 'people', null]])
+    expect(figures('The fund is worth USD 12,5 million.')).toEqual([[12500000, 'USD', null]])
+    expect(figures('It has 12,500 users.')).toEqual([[12500, 'users', null]])
+    expect(figures('c. 40 % of households are connected.')).toEqual([[40, 'percent', 'c.']])
+    expect(figures('In 2019 100 projects started.')).toEqual([[100, 'projects', null]])
+  })
+
+  it('reads day-month-year with dashes, year/month/day with slashes and "Q1/2024"', () => {
+    expect(dates('It was signed on 14-05-2023.')).toEqual([['2023-05-14', null]])
+    expect(dates('The summit took place on 2023/05/14.')).toEqual([['2023-05-14', null]])
+    expect(dates('Talks are planned for Q1/2024.')).toEqual([['2024-01', '2024-03']])
+  })
+})
