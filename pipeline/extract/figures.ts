@@ -60,6 +60,11 @@ const SCALES: Record<string, number> = {
   billions: 1e9,
   bn: 1e9,
   trillion: 1e12,
+  // Indian English: a lakh is a hundred thousand, a crore ten million ("INR 500 crore").
+  lakh: 1e5,
+  lakhs: 1e5,
+  crore: 1e7,
+  crores: 1e7,
 }
 const CURRENCIES: Record<string, string> = {
   eur: 'EUR',
@@ -90,7 +95,7 @@ const ISO_CURRENCIES = new Set(Intl.supportedValuesOf('currency'))
  */
 const NUMBER =
   '(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?![\\d,.])|\\d+,\\d{1,2}(?![\\d,])|\\d+(?:\\.\\d+)?)'
-const SCALE = '(?:\\s?(thousand|millions?|billions?|trillion|bn|mn|m)\\b)?'
+const SCALE = '(?:\\s?(thousand|millions?|billions?|trillion|lakhs?|crores?|bn|mn|m)\\b)?'
 const PERCENT = '(?:\\s?(%|per ?cent\\b|percent\\b))?'
 const DIGITS = new RegExp(`${QUALIFIER}${CURRENCY_BEFORE}${NUMBER}${SCALE}${PERCENT}`, 'gi')
 const IN_WORDS =

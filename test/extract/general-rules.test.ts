@@ -524,3 +524,10 @@ describe('numbers and dates as European and other texts write them', () => {
     expect(dates('Talks are planned for Q1/2024.')).toEqual([['2024-01', '2024-03']])
   })
 })
+
+describe('Indian scales', () => {
+  it('reads a lakh and a crore', () => {
+    expect(figures('In FY2023 it spent INR 500 crore.')).toEqual([[5000000000, 'INR', null]])
+    expect(figures('About 2 lakh students were trained.')).toEqual([[200000, 'students', 'about']])
+  })
+})
