@@ -115,6 +115,9 @@ const HAS_SHARE = new RegExp(SHARE, 'i')
 const numberWord = (word: string) =>
   /^\d+$/.test(word) ? Number(word) : (WORD_NUMBERS[word.toLowerCase()] ?? Number.NaN)
 
+/** What is counted, named before the amount ("a population of 1.4 billion"). */
+const COUNTED_BEFORE = /\b(population|inhabitants|people|users|subscribers|consumers|citizens|customers)\s+of\s+$/i
+
 /** Words that end a unit: prepositions, conjunctions, verbs that often follow an amount. */
 const UNIT_STOP =
   /^(long|wide|high|deep|old|of|in|on|at|to|for|from|by|with|under|during|since|per|and|or|but|as|than|that|which|who|is|are|was|were|has|have|had|will|would|can|could|the|a|an|between|among|across|over|into|each|every|year|by|this|these|those|its|their|our|also|been|being|be|ahead|across|including|such|like|while|whereas|according|compared|mainly|mostly|already|now|today|annually|alone|respectively|together|against|through|via|after|before|until|within|without|towards|toward|who|whom|whose|where|when|if|so|not|yet|more|less|out|up|down|off|use|used|uses|using|own|owns|live|lives|lived|work|works|access|accessed|subscribe|subscribed|rely|relies|depend|depends|buy|bought|go|went|make|made|get|got|receive|received|reach|reached|need|needs|lack|lacks|visit|visited|ran|run|runs|joined|join|joins|started|start|starts|began|begin|grew|grow|rose|fell|took|signed|opened|applied|participated|participate|participates)$/i
@@ -181,6 +184,12 @@ export function findFigures(text: string, dates: readonly DateMatch[]): FigureMa
         : unitAfter(text, end)
     }
     if (!free(figureStart, figureStart + 1)) continue
+    // "a population of 1.4 billion": what is counted stands before the amount.
+    if (unit.unit === null && scaleWord)
+      unit = {
+        unit: COUNTED_BEFORE.exec(text.slice(Math.max(0, figureStart - 30), figureStart))?.[1] ?? null,
+        end: unit.end,
+      }
     // A bare number with nothing counted ("under 35", "the 27") tells a reader nothing.
     if (unit.unit === null) continue
     found.push(figure(text, figureStart, unit.end, value, unit.unit, qualified?.toLowerCase() ?? null))
@@ -210,7 +219,9 @@ function figure(
 function isNamePart(text: string, start: number, end: number, qualified: boolean): boolean {
   const before = text.slice(Math.max(0, start - 24), start)
   const after = text.slice(end, end + 4)
-  if (/[\p{L}\p{N}&.+/-]$/u.test(before) && !/\s[-–]$/.test(before)) return true
+  // A currency written against its amount ("EUR1.2 billion") is no name.
+  const currencyBefore = qualified && /(?:^|[^\p{L}])(?:EUR|USD|GBP|JPY|KRW|INR|CNY)$/u.test(before)
+  if (/[\p{L}\p{N}&.+/-]$/u.test(before) && !/\s[-–]$/.test(before) && !currencyBefore) return true
   if (/^(st|nd|rd|th|[\p{L}])/u.test(after) && !/^(m|bn|mn)\b/.test(after)) return true
   if (/^[-–]\p{L}/u.test(after)) return true
   if (

@@ -531,3 +531,12 @@ describe('Indian scales', () => {
     expect(figures('About 2 lakh students were trained.')).toEqual([[200000, 'students', 'about']])
   })
 })
+
+describe('amounts written tight or counted before', () => {
+  it('reads a currency written against its amount, and what is counted before a scaled amount', () => {
+    expect(figures('It is worth EUR1.2 billion.')).toEqual([[1200000000, 'EUR', null]])
+    expect(figures('It has a population of 1.4 billion.')).toEqual([[1400000000, 'population', null]])
+    // Names with numbers stay names.
+    expect(figures('The FP7 programme, 5G and Industry 4.0 matter.')).toEqual([])
+  })
+})
