@@ -1,7 +1,8 @@
 /**
  * EU posts in a partner: who is based where ("An ICT Counsellor is based at the EU Delegation in
- * Beijing", "an ICT expert at the EU delegation in Tokyo"), and posts defined as such
- * ("seconded standardisation expert in India (SESEI)").
+ * Beijing", "an ICT expert at the EU delegation in Tokyo", "a Counsellor was appointed to the
+ * Delegation in Nairobi": in an EU briefing the Delegation is the EU's, but not "the Delegation
+ * of Japan"), and posts defined as such ("seconded standardisation expert in India (SESEI)").
  */
 import type { Definition } from './acronyms.ts'
 import { findMentions } from './gazetteer.ts'
@@ -16,14 +17,14 @@ export interface PostMatch {
 }
 
 const ROLE_HEAD =
-  '(?:Counsellor|Counselor|Attach[ée]|Attache|[Ee]xpert|[Oo]fficer|Adviser|Advisor|Envoy|Ambassador|Representative|Head of Delegation|Liaison Officer|[Ss]pecialist)'
+  '(?:[Cc]ounsellor|[Cc]ounselor|[Aa]ttach[ée]|[Aa]ttache|[Ee]xpert|[Oo]fficer|[Aa]dviser|[Aa]dvisor|[Ee]nvoy|Ambassador|Representative|Head of Delegation|Liaison Officer|[Ss]pecialist)'
 const POST =
-  '(EU [Dd]elegation|European Union [Dd]elegation|Delegation of the European Union|EU [Oo]ffice|EU [Mm]ission|EU [Rr]epresentation|European Business and Technology Centre|EU Business Hub)'
+  '(EU [Dd]elegation|European Union [Dd]elegation|Delegation of the European Union|EU [Oo]ffice|EU [Mm]ission|EU [Rr]epresentation|European Business and Technology Centre|EU Business Hub|(?<=\\b[Tt]he\\s)Delegation(?!\\s+of\\b))'
 const PLACE = "([\\p{Lu}][\\p{L}'’-]+(?:\\s[\\p{Lu}][\\p{L}'’-]+){0,2})"
 const ROLE_WORD =
   '(?:[\\p{Lu}][\\p{L}&-]*|[\\p{Lu}&]{2,}|digital|trade|science|research|technology|ICT|seconded|policy|cyber)'
 const STATED = new RegExp(
-  `((?:${ROLE_WORD}\\s+(?:and\\s+)?){0,4}${ROLE_HEAD})(?:\\s+(?:is|are|has been|will be))?(?:\\s+(?:based|posted|stationed|located|working|works|serves|serving|sits))?\\s+(?:at|in|to|within)\\s+(?:the\\s+)?${POST}(?:\\s+(?:in|to|of)\\s+(?:the\\s+)?${PLACE})?`,
+  `((?:${ROLE_WORD}\\s+(?:and\\s+)?){0,4}${ROLE_HEAD})(?:\\s+(?:is|are|was|were|has been|had been|will be))?(?:\\s+(?:based|posted|stationed|located|working|works|serves|serving|sits|appointed|assigned|seconded|deployed))?\\s+(?:at|in|to|within|out of|from)\\s+(?:the\\s+)?${POST}(?:\\s+(?:in|to|of)\\s+(?:the\\s+)?${PLACE})?`,
   'gu',
 )
 const HOSTED = new RegExp(

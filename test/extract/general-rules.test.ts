@@ -15,6 +15,7 @@ import { findMechanisms, frequencyOf } from '../../pipeline/extract/mechanisms.t
 import { findOrganisations } from '../../pipeline/extract/organisations.ts'
 import { findProgrammes } from '../../pipeline/extract/programmes.ts'
 import { regionalBody } from '../../pipeline/extract/regional-bodies.ts'
+import { findPosts } from '../../pipeline/extract/representation.ts'
 import { findMisspellings } from '../../pipeline/extract/spelling.ts'
 import { titleFromStem } from '../../pipeline/extract/title.ts'
 import { findTopics } from '../../pipeline/extract/topics.ts'
@@ -538,5 +539,21 @@ describe('amounts written tight or counted before', () => {
     expect(figures('It has a population of 1.4 billion.')).toEqual([[1400000000, 'population', null]])
     // Names with numbers stay names.
     expect(figures('The FP7 programme, 5G and Industry 4.0 matter.')).toEqual([])
+  })
+})
+
+describe('posts as briefings word them', () => {
+  const posts = (text: string) => findPosts(text, []).map((p) => [p.role, p.post, p.city])
+  it('finds a post someone was appointed or posted to, a lower-case role, and "the Delegation" as the EU\'s', () => {
+    expect(posts('A Science and Technology Counsellor has been appointed to the EU Delegation to Japan.')).toEqual([
+      ['Science and Technology Counsellor', 'EU Delegation to Japan', null],
+    ])
+    expect(posts('The ICT attaché at the EU Delegation in Seoul follows the file.')).toEqual([
+      ['ICT attaché', 'EU Delegation', 'Seoul'],
+    ])
+    expect(posts('A Digital Counsellor was posted to the Delegation in Nairobi in 2022.')).toEqual([
+      ['Digital Counsellor', 'EU Delegation', 'Nairobi'],
+    ])
+    expect(posts('The expert in the Delegation of Japan spoke.')).toEqual([])
   })
 })
