@@ -27,7 +27,7 @@ const KINDS: [RegExp, MechanismKind][] = [
   [/(forum|roundtable|round table|consultations)$/i, 'other'],
 ]
 const HEADS =
-  'Dialogues?|Working Group|Task ?[Ff]orce|Joint Committee|Committee|Summit|Ministerial Meeting|Meetings?|Council|Forum|Roundtable|Round Table|Consultations'
+  'Dialogues?|Working Group|Task ?[Ff]orce|Joint Committee|Sub-?[Cc]ommittee|Committee|Summit|Ministerial Meeting|Meetings?|Council|Forum|Roundtable|Round Table|Consultations'
 /** What a mechanism is on or for, named with capitals ("on Digital Economy", "for EU-Central Asia Transport Connectivity"). */
 const NAMED_SUBJECT =
   '(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\b)[\\p{Lu}][\\p{L}\\p{N}&-]*(?:\\s+(?:and\\s+)?[\\p{Lu}\\p{N}][\\p{L}\\p{N}&-]*){0,4}'
@@ -121,7 +121,7 @@ function modifiersBefore(sentence: string, at: number): string[] {
   const taken: string[] = []
   while (words.length && taken.length < 3) {
     const word = words.pop() ?? ''
-    if (!/^[\p{L}][\p{L}&-]*$/u.test(word) || NOT_MODIFIER.test(word)) break
+    if (!/^[\p{L}][\p{L}&'’-]*$/u.test(word) || NOT_MODIFIER.test(word)) break
     if (word === 'and' && taken.length === 0) break
     taken.unshift(word)
   }

@@ -557,3 +557,13 @@ describe('posts as briefings word them', () => {
     expect(posts('The expert in the Delegation of Japan spoke.')).toEqual([])
   })
 })
+
+describe('mechanism names with more punctuation', () => {
+  it("keeps a possessive and a sub-committee's prefix", () => {
+    const names = (text: string) => findMechanisms(text).map((m) => m.name)
+    expect(names('The EU and ASEAN held the first ASEAN-EU Digital Ministers’ meeting.')).toEqual([
+      'ASEAN-EU Digital Ministers’ meeting',
+    ])
+    expect(names('The Sub-Committee on Trade meets twice a year.')).toEqual(['Sub-Committee on Trade'])
+  })
+})
