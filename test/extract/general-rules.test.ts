@@ -567,3 +567,12 @@ describe('mechanism names with more punctuation', () => {
     expect(names('The Sub-Committee on Trade meets twice a year.')).toEqual(['Sub-Committee on Trade'])
   })
 })
+
+describe('topics from broad words', () => {
+  it('does not take education in general for digital skills', () => {
+    const ids = (text: string) => [...new Set(findTopics(text).map((t) => t.topic.id))]
+    expect(ids('RedCLARA operates the regional research and education network.')).not.toContain('digital-skills')
+    expect(ids('The Ministry of Education signed it.')).toEqual([])
+    expect(ids('They run digital education and ICT skills courses.')).toEqual(['digital-skills'])
+  })
+})
