@@ -575,4 +575,9 @@ describe('topics from broad words', () => {
     expect(ids('The Ministry of Education signed it.')).toEqual([])
     expect(ids('They run digital education and ICT skills courses.')).toEqual(['digital-skills'])
   })
+
+  it('takes 5G security for cybersecurity as well as 5G', () => {
+    const ids = (text: string) => [...new Set(findTopics(text).map((t) => t.topic.id))].sort()
+    expect(ids('The ministry cooperates with the Commission on 5G security.')).toEqual(['5g', 'cybersecurity'])
+  })
 })
