@@ -45,7 +45,10 @@ const names = new Map<string, { ref: PartnerRef; via: Mention['via']; inText: bo
 
 function add(name: string, ref: PartnerRef, via: Mention['via'], inText: boolean): void {
   const key = name.trim()
-  if (key && !names.has(key)) names.set(key, { ref, via, inText })
+  const known = names.get(key)
+  // A hand-kept alias may let running text use a country's own code ("the US", whose ISO code is "US").
+  if (known && known.ref.id === ref.id && inText && !known.inText) known.inText = true
+  if (key && !known) names.set(key, { ref, via, inText })
 }
 
 for (const row of countries) {

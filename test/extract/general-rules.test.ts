@@ -581,3 +581,15 @@ describe('topics from broad words', () => {
     expect(ids('The ministry cooperates with the Commission on 5G security.')).toEqual(['5g', 'cybersecurity'])
   })
 })
+
+describe('countries by the short names briefings use', () => {
+  it('knows the US, the UK, the UAE, Turkey, Côte d’Ivoire and the DRC in running text', () => {
+    const named = (text: string) => briefingOf(text).partners.map((partner) => partner.name)
+    expect(named('The EU and the US launched a dialogue.')).toEqual(['United States'])
+    expect(named('The UK joined the programme.')).toEqual(['United Kingdom'])
+    expect(named('The UAE hosts a data centre.')).toEqual(['United Arab Emirates'])
+    expect(named('Turkey and the EU met in Ankara.')).toEqual(['Türkiye'])
+    expect(named('Côte d’Ivoire signed a memorandum.')).toEqual(['Ivory Coast'])
+    expect(named('The DRC counts 50 million subscribers.')).toEqual(['DR Congo'])
+  })
+})
