@@ -592,4 +592,12 @@ describe('countries by the short names briefings use', () => {
     expect(named('Côte d’Ivoire signed a memorandum.')).toEqual(['Ivory Coast'])
     expect(named('The DRC counts 50 million subscribers.')).toEqual(['DR Congo'])
   })
+
+  it('knows the business capitals a briefing names for a country, as a weaker cue', () => {
+    const [partner] = briefingOf(
+      'An ICT Counsellor is based at the EU Delegation in Washington; start-ups in Lagos and São Paulo grow.',
+    ).partners
+    expect(partner?.name).toBe('United States')
+    expect(partner?.representation.map((post) => post.city)).toEqual(['Washington'])
+  })
 })
