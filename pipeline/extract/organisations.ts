@@ -38,6 +38,9 @@ const HEAD_FIRST = new RegExp(
 const LEADING_WORDS = new RegExp(`(?<![\\p{L}\\p{N}'’&-])((?:${NAME_WORD}\\s+){1,4})$`, 'u')
 /** Heads that make a programme's name a body's ("Copernicus Centre for Latin America and the Caribbean"). */
 const PROGRAMME_BODY = /\b(?:Centre|Center|Office|Agency|Institute|Authority|Secretariat)\b/
+/** A continent's or a region's adjective leading a body's name (not a centre "for Latin America and the Caribbean"). */
+const REGIONAL_NAME =
+  /^(?:African|Asian|Inter-American|Latin American|Caribbean|Arab|Islamic|Pan-African|Asia-Pacific)\b/
 /** Words that make what follows a body its members joined ("joined the", "members of the"). */
 const JOINING = '\\b(?:joined|joins|join|joining|members? of|membership of)\\s+the'
 /** `JOINING` just before a name (`agreements.ts` asks too). */
@@ -228,6 +231,8 @@ function sideOf(name: string, before: string, partner: PartnerRef | null): Organ
   if (partner && mentions.some((m) => m.ref.id === partner.id && inName(m))) return 'partner'
   if (/\b(International|World|United Nations|Global)\b/.test(name)) return 'international'
   if (mentions.some((m) => m.ref.id === partner?.id)) return 'partner'
+  // A continent's or a region's body in a country's section is international ("African Development Bank").
+  if (partner?.kind === 'country' && REGIONAL_NAME.test(name)) return 'international'
   // A regional body is on the partner side of a regional forum, international next to a country.
   if (mentions.some((m) => m.ref.kind === 'region')) return partner?.kind === 'region' ? 'partner' : 'international'
   if (mentions.length > 0) return 'partner'

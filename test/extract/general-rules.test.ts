@@ -601,3 +601,17 @@ describe('countries by the short names briefings use', () => {
     expect(partner?.representation.map((post) => post.city)).toEqual(['Washington'])
   })
 })
+
+describe('international banks and associations', () => {
+  it("takes a continent's bank for an international body, and knows the development banks and the GSMA", () => {
+    const nigeria = { id: 'nigeria', name: 'Nigeria', kind: 'country', iso: 'NG' } as const
+    const sides = (text: string) =>
+      findOrganisations(text, findDefinitions(text), nigeria).map((o) => [o.acronym ?? o.name, o.side])
+    expect(sides('The African Development Bank (AfDB) co-finances the project.')).toEqual([['AfDB', 'international']])
+    expect(sides('The ministry met the GSMA and the EBRD.')).toEqual([
+      ['GSMA', 'international'],
+      ['EBRD', 'international'],
+    ])
+    expect(sides('The Nigerian Communications Commission (NCC) regulates.')).toEqual([['NCC', 'partner']])
+  })
+})
