@@ -29,9 +29,14 @@ const MONTHS = [
   'november',
   'december',
 ]
-/** A month's name or its short form; in lower case ("september 2023", a slip) only in full, and never "may". */
 const MONTH =
-  '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|january|february|march|april|june|july|august|september|october|november|december)\\.?'
+  '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?'
+/**
+ * A month written in lower case ("september 2023", a slip): only in full, never "may", and in
+ * patterns of their own, tried only on a text that has one (the month patterns are the dates' cost).
+ */
+const LOWER_MONTH = '(january|february|march|april|june|july|august|september|october|november|december)'
+const ANY_LOWER_MONTH = new RegExp(LOWER_MONTH)
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?'
 const YEAR = '((?:19|20)\\d\\d)'
 const DASH = '\\s*(?:-|–|—|to|until)\\s*'
@@ -85,6 +90,11 @@ const PATTERNS: [RegExp, Build][] = [
   ],
   [new RegExp(`\\b${MONTH}\\s+${YEAR}\\b`, 'g'), (g) => [`${g[2]}-${pad(month(g[1] ?? ''))}`, null]],
   [
+    new RegExp(`\\b${DAY}\\s+(?:of\\s+)?${LOWER_MONTH},?\\s+${YEAR}\\b`, 'g'),
+    (g) => [day(g[3] ?? '', month(g[2] ?? ''), g[1] ?? ''), null],
+  ],
+  [new RegExp(`\\b${LOWER_MONTH}\\s+${YEAR}\\b`, 'g'), (g) => [`${g[2]}-${pad(month(g[1] ?? ''))}`, null]],
+  [
     /\b(?:Q([1-4])|([1-4])Q|(first|second|third|fourth) quarter(?: of)?)(?:\s*|[/-])((?:19|20)\d\d)\b/gi,
     (g) => {
       const q = Number(g[1] || g[2]) || ['first', 'second', 'third', 'fourth'].indexOf((g[3] ?? '').toLowerCase()) + 1
@@ -111,8 +121,7 @@ const PATTERNS: [RegExp, Build][] = [
 ]
 
 /** A month's name, as `MONTH` spells it, anywhere. */
-const ANY_MONTH =
-  /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|january|february|march|april|june|july|august|september|october|november|december/
+const ANY_MONTH = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/
 
 /** Words that may stand before a year without making it part of a name. */
 const YEAR_LEAD =
@@ -124,8 +133,10 @@ export function findDates(text: string): DateMatch[] {
   const found: DateMatch[] = []
   // Half the patterns spell a month out; most paragraphs name none.
   const months = ANY_MONTH.test(text)
+  const lowerMonths = ANY_LOWER_MONTH.test(text)
   for (const [pattern, build] of PATTERNS) {
     if (!months && pattern.source.includes(MONTH)) continue
+    if (!lowerMonths && pattern.source.includes(LOWER_MONTH)) continue
     for (const match of text.matchAll(pattern)) {
       const start = match.index
       const end = start + match[0].length

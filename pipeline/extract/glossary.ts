@@ -14,6 +14,12 @@ for (const body of knownBodies) if (!KNOWN.has(body.acronym)) KNOWN.set(body.acr
 // The regional bodies the gazetteer knows by an acronym ("ASEAN"), with their full names.
 for (const region of regions) if (region.longName && !KNOWN.has(region.name)) KNOWN.set(region.name, region.longName)
 
+/**
+ * Letters the data list gives one country's body ("TTC": Japan's Telecommunication Technology
+ * Committee): in a text about another partner they likely stand for a name the text spells out.
+ */
+const COUNTRY_BODIES = new Set(knownBodies.filter((body) => body.iso).map((body) => body.acronym))
+
 /** Acronym-like tokens: two or more capitals ("EEAS", "IoT", "R&D", "5GPPP"), "DG X", or a mobile generation ("5G"). */
 const TOKEN =
   /(?<![\p{L}\p{N}&-])(DG [A-Z]{2,}|[2-6]G|(?=[\p{L}\p{N}&]*\p{Lu}[\p{L}\p{N}&]*\p{Lu})[\p{L}\p{N}][\p{L}\p{N}&]*)(?![\p{L}\p{N}&])/gu
@@ -48,9 +54,10 @@ export class GlossaryBuilder {
     const entries = [...this.#defined.values()]
     const defined = new Set(entries.map((entry) => entry.acronym))
     for (const [acronym, position] of this.#used) {
-      // The text's own words for the letters, when it spells them out, else the data list's.
+      // The text's own words for a country's body's letters, when it spells them out, else the data list's.
       // (The same words capitalised in a name, "Artificial Intelligence", are the list's.)
-      const spelled = defined.has(acronym) ? undefined : spelledOut(acronym, this.#texts)
+      const spelled =
+        !defined.has(acronym) && COUNTRY_BODIES.has(acronym) ? spelledOut(acronym, this.#texts) : undefined
       const known = KNOWN.get(acronym)
       const expansion = (spelled?.toLowerCase() === known?.toLowerCase() ? known : spelled) ?? known ?? ''
       if (!defined.has(acronym)) entries.push({ acronym, expansion, position })

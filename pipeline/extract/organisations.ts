@@ -34,8 +34,27 @@ const HEAD_FIRST = new RegExp(
   `\\b(?:${HEAD})(?:\\s+(?:of|for)(?:\\s+the)?)\\s+${NAME_WORD}(?:,?\\s+(?:(?:and|of|for|on|the|&)\\s+){0,2}${NAME_WORD}){0,12}`,
   'gu',
 )
-/** The capitalised words that run into a head-first name ("Federal" of "Federal Ministry of …"). */
-const LEADING_WORDS = new RegExp(`(?<![\\p{L}\\p{N}'’&-])((?:${NAME_WORD}\\s+){1,4})$`, 'u')
+const WHOLE_NAME_WORD = new RegExp(`^${NAME_WORD}$`, 'u')
+
+/**
+ * The capitalised words (up to four) that run into a head-first name at `at` ("Federal" of
+ * "Federal Ministry of …"), with the blanks after each. Read word by word backwards: a pattern
+ * anchored at the end would be tried at every character before it.
+ */
+function leadingWords(text: string, at: number): string {
+  const from = Math.max(0, at - 80)
+  const pieces = text.slice(from, at).match(/\S+\s+/g) ?? []
+  let taken = ''
+  for (let index = pieces.length - 1, count = 0; index >= 0 && count < 4; index--, count++) {
+    const piece = pieces[index] ?? ''
+    // A piece cut by the window's start may be half a word.
+    if (index === 0 && from > 0 && !/\s/.test(text[from - 1] ?? '')) break
+    if (!WHOLE_NAME_WORD.test(piece.trimEnd())) break
+    taken = piece + taken
+  }
+  // Only what runs straight into the name: the blanks before it are the last piece's.
+  return text.slice(at - taken.length, at) === taken ? taken : ''
+}
 /** Heads that make a programme's name a body's ("Copernicus Centre for Latin America and the Caribbean"). */
 const PROGRAMME_BODY = /\b(?:Centre|Center|Office|Agency|Institute|Authority|Secretariat)\b/
 /** A continent's or a region's adjective leading a body's name (not a centre "for Latin America and the Caribbean"). */
@@ -104,10 +123,7 @@ export function findOrganisations(
   for (const pattern of ANY_HEAD.test(text) ? [HEAD_FIRST, HEAD_LAST] : []) {
     for (const match of text.matchAll(pattern)) {
       // A head-first name starts where its capitalised words do ("Information Regulator of South Africa").
-      const leading =
-        pattern === HEAD_FIRST
-          ? (LEADING_WORDS.exec(text.slice(Math.max(0, match.index - 80), match.index))?.[1] ?? '')
-          : ''
+      const leading = pattern === HEAD_FIRST ? leadingWords(text, match.index) : ''
       const whole = leading + match[0]
       let name = trimName(whole)
         .replace(/\s+and\s+[\p{Lu}\p{N}&]{2,}$/u, '')
