@@ -54,13 +54,10 @@ export class GlossaryBuilder {
     const entries = [...this.#defined.values()]
     const defined = new Set(entries.map((entry) => entry.acronym))
     for (const [acronym, position] of this.#used) {
+      if (defined.has(acronym)) continue
       // The text's own words for a country's body's letters, when it spells them out, else the data list's.
-      // (The same words capitalised in a name, "Artificial Intelligence", are the list's.)
-      const spelled =
-        !defined.has(acronym) && COUNTRY_BODIES.has(acronym) ? spelledOut(acronym, this.#texts) : undefined
-      const known = KNOWN.get(acronym)
-      const expansion = (spelled?.toLowerCase() === known?.toLowerCase() ? known : spelled) ?? known ?? ''
-      if (!defined.has(acronym)) entries.push({ acronym, expansion, position })
+      const spelled = COUNTRY_BODIES.has(acronym) ? spelledOut(acronym, this.#texts) : undefined
+      entries.push({ acronym, expansion: spelled ?? KNOWN.get(acronym) ?? '', position })
     }
     // By acronym, then case, then (the same letters twice) source order.
     const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0)
