@@ -16,11 +16,11 @@ export interface AgreementMatch {
 }
 
 const KINDS: [RegExp, AgreementKind][] = [
-  [/declaration|statement|communiqu[ée]/i, 'joint-declaration'],
-  [/memorandum|\bMo[UC]s?\b/i, 'memorandum'],
-  [/partnership/i, 'partnership'],
-  [/plan|roadmap|agenda/i, 'plan'],
-  [/agreement|accord|treaty|arrangement/i, 'agreement'],
+  [/declaration|statement|communiqu[ée]/gi, 'joint-declaration'],
+  [/memorandum|\bMo[UC]s?\b/gi, 'memorandum'],
+  [/partnership/gi, 'partnership'],
+  [/plan|roadmap|agenda/gi, 'plan'],
+  [/agreement|accord|treaty|arrangement/gi, 'agreement'],
 ]
 // A plain "Plan" only as a word of its own ("Master Plan", not "Future Planning").
 const HEADS =
@@ -39,6 +39,8 @@ const GENERIC = new RegExp(
   `\\b(?:[Mm]emorandum of [Uu]nderstanding|[Mm]emorandum of [Cc]ooperation|[Ll]etter of [Ii]ntent|[Jj]oint [Dd]eclaration|[Ff]ramework [Aa]greement|[Tt]rade [Aa]greement|[Cc]ooperation [Aa]greement|[Aa]dministrative [Aa]rrangement)(?:\\s+on\\s+(?:[\\p{Lu}\\p{N}]{2,}\\s+)?${LOWER_SUBJECT})?`,
   'gu',
 )
+/** A head of `GENERIC` anywhere: a sentence without one is not read with it. */
+const ANY_GENERIC_HEAD = /emorandum|etter of [Ii]ntent|oint [Dd]eclaration|greement|rrangement/
 
 /** Every agreement in `sentence`. */
 export function findAgreements(sentence: string): AgreementMatch[] {
@@ -57,17 +59,27 @@ export function findAgreements(sentence: string): AgreementMatch[] {
       .split(/\s+/)
       .slice(-3)
       .join(' ')
-    const kind = [...KINDS].sort(([a], [b]) => lastIndex(head, b) - lastIndex(head, a))[0]
-    found.push({ name: clean, kind: kind && lastIndex(head, kind[0]) >= 0 ? kind[1] : 'other', start, end })
+    found.push({ name: clean, kind: kindOf(head), start, end })
   }
   for (const match of ANY_HEAD.test(sentence) ? sentence.matchAll(NAMED) : []) add(match[0], match.index)
-  for (const match of sentence.matchAll(GENERIC)) add(match[0], match.index)
+  for (const match of ANY_GENERIC_HEAD.test(sentence) ? sentence.matchAll(GENERIC) : []) add(match[0], match.index)
   return found.sort((a, b) => a.start - b.start)
 }
 
+/** The kind whose word comes last in `head` (the first of `KINDS` on a tie); 'other' for none. */
+function kindOf(head: string): AgreementKind {
+  let kind: AgreementKind = 'other'
+  let at = -1
+  for (const [pattern, candidate] of KINDS) {
+    const last = lastIndex(head, pattern)
+    if (last > at) [kind, at] = [candidate, last]
+  }
+  return kind
+}
+
+/** Where `pattern` (global) last matches in `text`; -1 for nowhere. */
 function lastIndex(text: string, pattern: RegExp): number {
   let last = -1
-  for (const match of text.matchAll(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`)))
-    last = match.index
+  for (const match of text.matchAll(pattern)) last = match.index
   return last
 }

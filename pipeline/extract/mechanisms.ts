@@ -40,6 +40,8 @@ const ANY_HEAD = new RegExp(HEADS)
 const ACRONYM_LED = /\b((?:[\p{Lu}][\p{Lu}\p{N}/&-]+\s+){1,3}(?:meetings?|dialogues?|summits?|consultations))\b/gu
 const GENERIC_HEAD =
   /\b(dialogue|meetings?|summit|working group|expert group|forum|consultations|talks|roundtable)\b(\s+on\s+(?:the\s+)?[\p{Ll}\s-]{3,40}?(?=[,.;]|\s+(?:and|with|between|in|at|every|each|once|twice|since|which|as)\b|$))?/gu
+/** A lower-case head of `ACRONYM_LED` or `GENERIC_HEAD` anywhere: a sentence without one is read with neither. */
+const ANY_LOWER_HEAD = /dialogue|meeting|summit|group|forum|consultations|talks|roundtable/
 /** Words that cannot modify a mechanism's head: articles, prepositions, verbs, vague nouns. */
 const NOT_MODIFIER =
   /^(the|a|an|this|that|these|those|its|their|our|of|in|on|at|to|for|with|by|from|also|held|hold|holds|set|up|meets|met|is|are|was|were|be|been|has|have|had|will|would|process|informal|objective|first|last|next|new|two|both|sides|annual|yearly|regular|biennial|biannual|quarterly|periodic|started|starts|start|began|begun|begin|launched|launch|launches|resumed|resume|opened|opens|concluded|continued|continue|announced|agreed|initiated|joined|attended|hosted|hosts|organised|organized|created|established|chaired|co-chaired|led|convened|convenes|conducted|conduct|pursued|pursue|entered|engaged|engage)$/i
@@ -60,8 +62,10 @@ function clauseAt(sentence: string, at: number): string {
 /** Every mechanism in `sentence`, with its frequency as its clause of the sentence states it. */
 export function findMechanisms(sentence: string): MechanismMatch[] {
   const found: MechanismMatch[] = []
-  const stated = frequencyOf(sentence)
+  // How often, as the whole sentence says it: read only once a mechanism is found (most sentences have none).
+  let stated: MechanismMatch['frequency'] | undefined
   const add = (name: string, start: number) => {
+    stated = stated === undefined ? frequencyOf(sentence) : stated
     const clause = stated ? clauseAt(sentence, start) : sentence
     const frequency = clause === sentence ? stated : frequencyOf(clause)
     const clean = name
@@ -80,13 +84,15 @@ export function findMechanisms(sentence: string): MechanismMatch[] {
   }
   for (const match of ANY_HEAD.test(sentence) ? sentence.matchAll(NAMED) : [])
     add(match[1] ?? '', match.index + match[0].indexOf(match[1] ?? ''))
-  for (const match of sentence.matchAll(ACRONYM_LED)) add(match[1] ?? '', match.index)
-  for (const match of sentence.matchAll(GENERIC_HEAD)) {
-    const modifiers = modifiersBefore(sentence, match.index)
-    // A bare head ("this working group") names a mechanism only with its subject ("consultations on cyber issues").
-    if (modifiers.length === 0 && !match[2]) continue
-    const name = [...modifiers, match[0]].join(' ')
-    add(name, modifiers[0] ? sentence.lastIndexOf(modifiers[0], match.index) : match.index)
+  if (ANY_LOWER_HEAD.test(sentence)) {
+    for (const match of sentence.matchAll(ACRONYM_LED)) add(match[1] ?? '', match.index)
+    for (const match of sentence.matchAll(GENERIC_HEAD)) {
+      const modifiers = modifiersBefore(sentence, match.index)
+      // A bare head ("this working group") names a mechanism only with its subject ("consultations on cyber issues").
+      if (modifiers.length === 0 && !match[2]) continue
+      const name = [...modifiers, match[0]].join(' ')
+      add(name, modifiers[0] ? sentence.lastIndexOf(modifiers[0], match.index) : match.index)
+    }
   }
   return found.sort((a, b) => a.start - b.start)
 }

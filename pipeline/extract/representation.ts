@@ -31,16 +31,20 @@ const HOSTED = new RegExp(
   `${POST}(?:\\s+(?:in|to)\\s+(?:the\\s+)?${PLACE})?(?:\\s+(?:in|at)\\s+${PLACE})?\\s+(?:(?:has|have|had)\\s+(?:had|hosted|appointed|employed|welcomed|housed)|hosts|hosted|has|had|includes|employs|houses|appointed)\\s+(?:an?|the|its)\\s+((?:${ROLE_WORD}\\s+(?:and\\s+)?){0,4}${ROLE_HEAD})`,
   'gu',
 )
-/** A post named anywhere: both patterns above need one. */
-const ANY_POST = new RegExp(POST, 'u')
+/**
+ * A stretch of text without a sentence's stop: neither pattern above can match across one, so
+ * each is tried only on the stretches that may name a post (`MAY_NAME_POST`, a cheap superset of
+ * `POST`: most sentences name none, and the patterns are tried at every capital).
+ */
+const STRETCH = /[^.!?]+/g
+const MAY_NAME_POST =
+  /[Dd]elegation|EU [Oo]ffice|EU [Mm]ission|EU [Rr]epresentation|European Business and Technology Centre|EU Business Hub/
 const POSTED_ROLE = new RegExp(`^(.*?\\b${ROLE_HEAD})\\s+(?:in|to|for)\\s+(.+)$`, 'u')
 
 /** Every post in `text`, in order. */
 export function findPosts(text: string, definitions: readonly Definition[]): PostMatch[] {
   const found: PostMatch[] = []
-  // Most paragraphs name no post: the patterns, tried at every capital, are not tried at all.
-  const statedOrHosted = ANY_POST.test(text)
-  for (const match of statedOrHosted ? text.matchAll(STATED) : []) {
+  for (const match of postMatches(text, STATED)) {
     const role = (match[1] ?? '').replace(/^(An?|The|Its|Our)\s+/, '').trim()
     const post = normalisePost(match[2] ?? '')
     const place = match[3] ?? null
@@ -53,7 +57,7 @@ export function findPosts(text: string, definitions: readonly Definition[]): Pos
       end: match.index + match[0].length,
     })
   }
-  for (const match of statedOrHosted ? text.matchAll(HOSTED) : []) {
+  for (const match of postMatches(text, HOSTED)) {
     const places = [match[2], match[3]].filter((p): p is string => Boolean(p))
     const city = places.find((p) => !isCountry(p)) ?? null
     const country = places.find((p) => isCountry(p))
@@ -79,6 +83,18 @@ export function findPosts(text: string, definitions: readonly Definition[]): Pos
     })
   }
   return found.sort((a, b) => a.start - b.start)
+}
+
+/** The matches of `pattern` (`STATED` or `HOSTED`) in `text`, as `text.matchAll` would find them. */
+function* postMatches(text: string, pattern: RegExp): Generator<RegExpExecArray> {
+  if (!MAY_NAME_POST.test(text)) return
+  for (const stretch of text.matchAll(STRETCH)) {
+    if (!MAY_NAME_POST.test(stretch[0])) continue
+    for (const match of stretch[0].matchAll(pattern)) {
+      match.index += stretch.index
+      yield match
+    }
+  }
 }
 
 function normalisePost(post: string): string {

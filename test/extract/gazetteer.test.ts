@@ -1,5 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { findMentions, resolveName } from '../../pipeline/extract/gazetteer.ts'
+import { allNames, findMentions, namedInText, resolveName } from '../../pipeline/extract/gazetteer.ts'
 
 const named = (text: string) => findMentions(text).map((m) => `${text.slice(m.start, m.end)}=${m.ref.id}`)
 
@@ -39,5 +40,55 @@ describe('partner names', () => {
     expect(resolveName('South Korea')?.iso).toBe('KR')
     expect(resolveName('The Philippines')?.iso).toBe('PH')
     expect(resolveName('ASEAN')?.kind).toBe('region')
+  })
+})
+
+/**
+ * The plain reading `findMentions` prunes: at every word, every run of up to 12 words, longest
+ * first, is looked up; a word's possessive or stop is no part of a name.
+ */
+function plainMentions(text: string): string[] {
+  const words = [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.&]*/gu)].map((m) => {
+    const whole = m[0]
+    const trimmed = /[^s.’']$/.test(whole) ? whole : whole.replace(/['’]s$/, '').replace(/[.’']+$/, '')
+    return { start: m.index, end: m.index + trimmed.length }
+  })
+  const glued = (at: number) => /[\p{L}\p{N}@]/u.test(text[at] ?? '')
+  const found: string[] = []
+  for (let i = 0; i < words.length; ) {
+    const first = words[i] as (typeof words)[number]
+    let taken = 0
+    for (let n = Math.min(12, words.length - i); n >= 1 && !taken && !glued(first.start - 1); n--) {
+      const last = words[i + n - 1] as (typeof words)[number]
+      const candidate = text.slice(first.start, last.end)
+      if (glued(last.end) && text[last.end] !== "'" && text[last.end] !== '’') continue
+      if (namedInText(candidate)) {
+        found.push(`${first.start}:${candidate}`)
+        taken = n
+      }
+    }
+    i += Math.max(1, taken)
+  }
+  return found
+}
+
+describe('finding names fast', () => {
+  const nameWords = [...new Set([...allNames()].flatMap((name) => name.split(/\s+/)))]
+  const word = fc.oneof(
+    fc.constantFrom(...nameWords),
+    fc.constantFrom('the', 'and', 'of', 'x', 'iPhone', 'McKinsey', 'EU', '5G', '𝐀sia', 'Japan’s', "Korea's", 'Japan.'),
+  )
+  const gap = fc.constantFrom(' ', ' ', ' ', '-', '.', "'", '’', ', ', '@', '&', '. ', ' (', ') ', '/', '\n')
+  const text = fc.array(fc.tuple(word, gap), { maxLength: 40 }).map((parts) => parts.flat().join(''))
+
+  it('finds what a look at every word finds', () => {
+    fc.assert(
+      fc.property(text, (sample) => {
+        expect(findMentions(sample).map((m) => `${m.start}:${sample.slice(m.start, m.end)}`)).toEqual(
+          plainMentions(sample),
+        )
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 300) },
+    )
   })
 })
