@@ -3,6 +3,7 @@
  * `SafeString`s built only from escaped parts.
  */
 import type Handlebars from 'handlebars'
+import type { Segment } from './prose.ts'
 
 /** A CSS string literal that no text can break out of: every character but a few safe ones escaped. */
 export function cssString(value: string): string {
@@ -28,4 +29,13 @@ export function registerHelpers(handlebars: typeof Handlebars): void {
   // Pictures come from `render/svg/*`, which escape every text they take from the data.
   handlebars.registerHelper('svg', (svg: string) => new handlebars.SafeString(svg))
   handlebars.registerHelper('pageTitle', (title: string) => pageTitle(title))
+  // Text as segments (`prose.ts`), each run escaped, a glossary acronym in an `<abbr>` with its
+  // expansion: a helper, since a partial per name and per paragraph is most of a large page's time.
+  handlebars.registerHelper('prose', (segments: Segment[] | null) => {
+    const escape = handlebars.escapeExpression
+    let html = ''
+    for (const { text, expansion } of segments ?? [])
+      html += expansion ? `<abbr title="${escape(expansion)}">${escape(text)}</abbr>` : escape(text)
+    return new handlebars.SafeString(html)
+  })
 }

@@ -18,13 +18,19 @@ export function proseSplitter(glossary: GlossaryEntry[]): (text: string) => Segm
   const alternatives = [...expansions.keys()]
     .sort((a, b) => b.length - a.length || a.localeCompare(b))
     .map((acronym) => acronym.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-  // An acronym counts only as a whole word: "MIC" is not in "MICRO" nor in "dynamic".
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu')
+  // An acronym counts only as a whole word: "MIC" is not in "MICRO" nor in "dynamic". What comes
+  // before it is checked once a match is found (a pattern that looks behind at every character is slower).
+  const pattern = new RegExp(`(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu')
   return (text) => {
     const segments: Segment[] = []
     let last = 0
-    for (const match of text.matchAll(pattern)) {
-      const start = match.index ?? 0
+    pattern.lastIndex = 0
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      const start = match.index
+      if (WORD_BEFORE.test(text.slice(Math.max(0, start - 2), start))) {
+        pattern.lastIndex = start + ((text.codePointAt(start) ?? 0) > 0xffff ? 2 : 1)
+        continue
+      }
       if (start > last) segments.push({ text: text.slice(last, start), expansion: null })
       segments.push({ text: match[0], expansion: expansions.get(match[0]) ?? null })
       last = start + match[0].length
@@ -33,3 +39,6 @@ export function proseSplitter(glossary: GlossaryEntry[]): (text: string) => Segm
     return segments
   }
 }
+
+/** A letter or a digit (a code point) at the end. */
+const WORD_BEFORE = /[\p{L}\p{N}]$/u

@@ -2,6 +2,7 @@
 
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { pdfDate, renumberStructureIds, undoubled } from '../../pipeline/print/finish-pdf.ts'
 import { contentBox, PAGE_MM } from '../../pipeline/print/paginate.ts'
@@ -37,6 +38,30 @@ describe('prose', () => {
   })
   test('leaves text alone without a glossary', () => {
     expect(proseSplitter([])('ICT')).toEqual([{ text: 'ICT', expansion: null }])
+  })
+  test('marks what a pattern that looks behind each acronym marks', () => {
+    const acronyms = ['AB', 'B', 'ICT', 'MIC', 'MICT', '5G']
+    const glossary = acronyms.map((acronym) => ({ acronym, expansion: acronym.toLowerCase(), position: at(0, 1) }))
+    const marked = (text: string) =>
+      proseSplitter(glossary)(text)
+        .filter((segment) => segment.expansion)
+        .map((segment) => segment.text)
+    const plain = /(?<![\p{L}\p{N}])(?:MICT|ICT|MIC|AB|5G|B)(?![\p{L}\p{N}])/gu
+    expect(marked('xAB B AB 𝐀MIC MICT 5GB')).toEqual(['B', 'AB', 'MICT'])
+    const text = fc
+      .array(fc.constantFrom(...acronyms, 'x', '𝐀', ' ', '-', '.', '1', 'é'), { maxLength: 30 })
+      .map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(text, (sample) => {
+        expect(
+          proseSplitter(glossary)(sample)
+            .map((segment) => segment.text)
+            .join(''),
+        ).toBe(sample)
+        expect(marked(sample)).toEqual([...sample.matchAll(plain)].map((match) => match[0]))
+      }),
+      { numRuns: 500 },
+    )
   })
 })
 
