@@ -32,10 +32,10 @@ export function registerHelpers(handlebars: typeof Handlebars): void {
   // Text as segments (`prose.ts`), each run escaped, a glossary acronym in an `<abbr>` with its
   // expansion: a helper, since a partial per name and per paragraph is most of a large page's time.
   handlebars.registerHelper('prose', (segments: Segment[] | null) => {
-    const escape = handlebars.escapeExpression
+    const escaped = handlebars.escapeExpression
     let html = ''
     for (const { text, expansion } of segments ?? [])
-      html += expansion ? `<abbr title="${escape(expansion)}">${escape(text)}</abbr>` : escape(text)
+      html += expansion ? `<abbr title="${escaped(expansion)}">${escaped(text)}</abbr>` : escaped(text)
     return new handlebars.SafeString(html)
   })
 }
