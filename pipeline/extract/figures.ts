@@ -97,7 +97,8 @@ const NUMBER =
   '(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?![\\d,.])|\\d+,\\d{1,2}(?![\\d,])|\\d+(?:\\.\\d+)?)'
 const SCALE = '(?:\\s?(thousand|millions?|billions?|trillion|lakhs?|crores?|bn|mn|m)\\b)?'
 const PERCENT = '(?:\\s?(%|per ?cent\\b|percent\\b))?'
-const DIGITS = new RegExp(`${QUALIFIER}${CURRENCY_BEFORE}${NUMBER}${SCALE}${PERCENT}`, 'gi')
+/** An amount in digits, with what may stand around it (exported for the test of `digitMatches`). */
+export const DIGITS = new RegExp(`${QUALIFIER}${CURRENCY_BEFORE}${NUMBER}${SCALE}${PERCENT}`, 'gi')
 const IN_WORDS =
   '\\b(one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a)[\\s-](half|halves|thirds?|quarters?|fifths?|sixths?|tenths?|hundred|thousand|million|billion)\\b'
 const WORDS = new RegExp(`${QUALIFIER}${IN_WORDS}`, 'gi')
@@ -147,7 +148,7 @@ export function findFigures(text: string, dates: readonly DateMatch[]): FigureMa
     if (!Number.isFinite(value) || value <= 0 || value >= 1 || !free(match.index, match.index + whole.length)) continue
     found.push(figure(text, match.index, match.index + whole.length, value, 'share', qualifier ?? null))
   }
-  for (const match of text.matchAll(DIGITS)) {
+  for (const match of digitMatches(text)) {
     const [whole, qualifier, written, digits, scaleWord, percent] = match
     const numberStart = match.index + whole.indexOf(digits ?? '')
     // Any other ISO 4217 code, in capitals, right before the number ("NZD 500 million").
@@ -195,6 +196,33 @@ export function findFigures(text: string, dates: readonly DateMatch[]): FigureMa
     found.push(figure(text, figureStart, unit.end, value, unit.unit, qualified?.toLowerCase() ?? null))
   }
   return found.sort((a, b) => a.start - b.start)
+}
+
+/** `DIGITS` for `digitMatches` alone, which moves its `lastIndex`. */
+const AMOUNT = new RegExp(DIGITS)
+
+/**
+ * The matches of `DIGITS` in `text`, as `text.matchAll` finds them, without trying the pattern at
+ * every character: each match holds a digit, and before the first digit from where the search is,
+ * only a qualifier and a currency, with blanks, can start one. So the search starts a little before
+ * that digit: past blanks, a currency (three characters), blanks and a qualifier (twenty).
+ */
+export function* digitMatches(text: string): Generator<RegExpExecArray> {
+  const digit = /\d/g
+  for (let from = 0; ; ) {
+    digit.lastIndex = from
+    const next = digit.exec(text)
+    if (!next) return
+    let start = next.index
+    while (start > from && /\s/.test(text[start - 1] ?? '')) start--
+    start = Math.max(from, start - 3)
+    while (start > from && /\s/.test(text[start - 1] ?? '')) start--
+    AMOUNT.lastIndex = Math.max(from, start - 20)
+    const match = AMOUNT.exec(text)
+    if (!match) return
+    yield match
+    from = match.index + match[0].length
+  }
 }
 
 function figure(

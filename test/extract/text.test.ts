@@ -1,7 +1,8 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { findDefinitions } from '../../pipeline/extract/acronyms.ts'
 import { findDates } from '../../pipeline/extract/dates.ts'
-import { findFigures } from '../../pipeline/extract/figures.ts'
+import { DIGITS, digitMatches, findFigures } from '../../pipeline/extract/figures.ts'
 import { splitSentences } from '../../pipeline/extract/sentences.ts'
 
 const dates = (text: string) => findDates(text).map((d) => [text.slice(d.start, d.end), d.date, d.endDate, d.since])
@@ -66,6 +67,39 @@ describe('figures', () => {
 
   it('takes no figure from names, technologies, ordinals or dates', () => {
     expect(figures('the 7th EU-Korea Summit on November 8, 2013 on 5G, FP7, Horizon 2020 and Industry 4.0')).toEqual([])
+  })
+})
+
+describe('amounts in digits', () => {
+  it('are found from near each digit as from every character', () => {
+    const piece = fc.constantFrom(
+      ...[
+        'about',
+        'just under',
+        'approx.',
+        'c.',
+        'over',
+        'EUR',
+        '€',
+        'US$',
+        '$',
+        'USD',
+        'x',
+        'million',
+        'bn',
+        'm',
+        '%',
+      ],
+      ...['per cent', '5', '12,5', '1,250,000', '250 000', '3.4', '2024', ' ', '  ', '\n', '.', ',', '-'],
+    )
+    const text = fc.array(piece, { maxLength: 30 }).map((parts) => parts.join(''))
+    const read = (matches: Iterable<RegExpExecArray>) => [...matches].map((match) => `${match.index}:${match[0]}`)
+    fc.assert(
+      fc.property(text, (sample) => {
+        expect(read(digitMatches(sample))).toEqual(read(sample.matchAll(DIGITS)))
+      }),
+      { numRuns: 1000 },
+    )
   })
 })
 
