@@ -53,9 +53,10 @@ function day(y: string, m: number, d: string | number): string | null {
 
 type Build = (g: string[]) => [string | null, string | null] | null
 
-const PATTERNS: [RegExp, Build][] = [
+/** A pattern, how its match becomes a date, and what a text needs to hold for the pattern to be tried (a cheap test). */
+const PATTERNS: [RegExp, Build, RegExp?][] = [
   // "2023-02-15", and "2023/05/14" as some tools write it.
-  [/\b(\d{4})([-/])(\d{2})\2(\d{2})\b/g, (g) => [day(g[1] ?? '', Number(g[3]), g[4] ?? ''), null]],
+  [/\b(\d{4})([-/])(\d{2})\2(\d{2})\b/g, (g) => [day(g[1] ?? '', Number(g[3]), g[4] ?? ''), null], /\d[-/]\d/],
   [
     new RegExp(`\\b${DAY}${DASH}${DAY}\\s+${MONTH},?\\s+${YEAR}\\b`, 'g'),
     (g) => [day(g[4] ?? '', month(g[3] ?? ''), g[1] ?? ''), day(g[4] ?? '', month(g[3] ?? ''), g[2] ?? '')],
@@ -83,6 +84,7 @@ const PATTERNS: [RegExp, Build][] = [
       // Day first, as European texts write dates, unless that cannot be.
       return b > 12 ? [day(g[4] ?? '', a, b), null] : [day(g[4] ?? '', b, a), null]
     },
+    /\d[/.-]\d/,
   ],
   [
     new RegExp(`\\b${MONTH}${DASH}${MONTH}\\s+${YEAR}\\b`, 'g'),
@@ -100,6 +102,7 @@ const PATTERNS: [RegExp, Build][] = [
       const q = Number(g[1] || g[2]) || ['first', 'second', 'third', 'fourth'].indexOf((g[3] ?? '').toLowerCase()) + 1
       return [`${g[4]}-${pad(q * 3 - 2)}`, `${g[4]}-${pad(q * 3)}`]
     },
+    /q[1-4]|[1-4]q|quarter/i,
   ],
   [
     /\b(?:H([12])|(first|second) half(?: of)?)\s*((?:19|20)\d\d)\b/gi,
@@ -107,6 +110,7 @@ const PATTERNS: [RegExp, Build][] = [
       const h = Number(g[1]) || ((g[2] ?? '').toLowerCase() === 'first' ? 1 : 2)
       return [`${g[3]}-${pad(h * 6 - 5)}`, `${g[3]}-${pad(h * 6)}`]
     },
+    /h[12]|half/i,
   ],
   [
     /\b((?:19|20)\d\d)\s*(?:-|–|—|\/)\s*((?:19|20)?\d\d)\b(?![-–/]\d)/g,
@@ -115,8 +119,13 @@ const PATTERNS: [RegExp, Build][] = [
       const endYear = (g[2] ?? '').length === 2 ? `${start.slice(0, 2)}${g[2]}` : (g[2] ?? '')
       return endYear > start ? [start, endYear] : null
     },
+    /\d\s*[-–—/]/,
   ],
-  [/\b(?:from|between)\s+((?:19|20)\d\d)\s+(?:to|until|and)\s+((?:19|20)\d\d)\b/gi, (g) => [g[1] ?? '', g[2] ?? '']],
+  [
+    /\b(?:from|between)\s+((?:19|20)\d\d)\s+(?:to|until|and)\s+((?:19|20)\d\d)\b/gi,
+    (g) => [g[1] ?? '', g[2] ?? ''],
+    /from|between/i,
+  ],
   [/\b((?:19|20)\d\d)\b/g, (g) => [g[1] ?? '', null]],
 ]
 
@@ -134,9 +143,10 @@ export function findDates(text: string): DateMatch[] {
   // Half the patterns spell a month out; most paragraphs name none.
   const months = ANY_MONTH.test(text)
   const lowerMonths = ANY_LOWER_MONTH.test(text)
-  for (const [pattern, build] of PATTERNS) {
+  for (const [pattern, build, needs] of PATTERNS) {
     if (!months && pattern.source.includes(MONTH)) continue
     if (!lowerMonths && pattern.source.includes(LOWER_MONTH)) continue
+    if (needs && !needs.test(text)) continue
     for (const match of text.matchAll(pattern)) {
       const start = match.index
       const end = start + match[0].length
