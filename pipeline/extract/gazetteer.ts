@@ -119,6 +119,8 @@ export function allNames(): Iterable<string> {
 const inTextNames = new Set([...names].filter(([, entry]) => entry.inText).map(([name]) => name))
 const MAX_WORDS = Math.max(...[...inTextNames].map((name) => name.split(/[\s-]+/).length))
 
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.&]*/gu
+const ONE_WORD = /^[\p{L}\p{N}][\p{L}\p{N}'’.&]*$/u
 const FIRST_WORD = /^[\p{L}\p{N}][\p{L}\p{N}'’.&]*/u
 /** A word that ends in neither a possessive nor a stop, which `scan` keeps whole. */
 const ENDS_PLAIN = /[^s.’']$/
@@ -158,11 +160,9 @@ const IN_TEXT_STARTS = wordStarts(inTextFirsts)
 function beginnings(names: Iterable<string>): Set<string> {
   const found = new Set<string>()
   for (const name of names) {
-    for (let start = nextWordStart(name, 0); start < name.length; ) {
-      const word = wordAt(name, start)
-      start = nextWordStart(name, word.end)
-      if (start < name.length) found.add(name.slice(0, word.trimmed))
-    }
+    if (ONE_WORD.test(name)) continue
+    const words = [...name.matchAll(WORD)]
+    for (const word of words.slice(0, -1)) found.add(name.slice(0, word.index + trimmed(word[0]).length))
   }
   return found
 }
@@ -197,9 +197,12 @@ const sizeAt = (text: string, index: number) => ((text.codePointAt(index) ?? 0) 
 function wordAt(text: string, start: number): { start: number; end: number; trimmed: number } {
   let end = start + sizeAt(text, start)
   while (end < text.length && continuesWord(text, end)) end += sizeAt(text, end)
-  const whole = text.slice(start, end)
-  const trimmed = ENDS_PLAIN.test(whole) ? whole : whole.replace(/['’]s$/, '').replace(/[.’']+$/, '')
-  return { start, end, trimmed: start + trimmed.length }
+  return { start, end, trimmed: start + trimmed(text.slice(start, end)).length }
+}
+
+/** A word without its possessive or its stop ("Japan's", "Japan."). */
+function trimmed(word: string): string {
+  return ENDS_PLAIN.test(word) ? word : word.replace(/['’]s$/, '').replace(/[.’']+$/, '')
 }
 
 /** Where the next word of `text` at or after `from` starts; `text.length` for none. */
