@@ -12,9 +12,10 @@
  *   and for reference, what no build can save: npm's own start (`npm run`, which only lists the
  *   scripts) and Node's (`node -e 0`). Both are in (a), (c) and (f); neither is in the floor.
  *
- * The floor and Node's reference run with the variables `npm run build` gives its Node (its script
- * in package.json: `NODE_EXTRA_CA_CERTS=`, whose certificates Node would otherwise read on every
- * start), so that they start as fast as the build's own Node: the floor stays the least it can be.
+ * The floor and Node's reference run with the variables and the flags `npm run build` gives its
+ * Node (its script in package.json: `NODE_EXTRA_CA_CERTS=`, whose certificates Node would otherwise
+ * read on every start, and `--no-regexp-tier-up`), so that they start as the build's own Node does:
+ * the floor stays the least it can be.
  *
  * Prints the medians, the ratios against their targets and each case's peak Node memory. It only
  * reports: nothing here fails because something was slow. `BENCH_ROUNDS` sets the rounds (5).
@@ -25,6 +26,7 @@ import { availableParallelism, loadavg, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { ROOT } from '../cache/code-hash.cjs'
+import { buildScript } from './build-script.ts'
 import { syntheticSource } from './synthetic-source.ts'
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
@@ -44,21 +46,8 @@ const work = mkdtempSync(join(tmpdir(), 'briefing-bench-'))
 let folders = 0
 const fresh = (name: string) => join(work, `${name}-${++folders}`)
 
-/** The variables `npm run build`'s script sets before it starts Node (`NAME=value node …`). */
-function buildScriptEnv(): Record<string, string> {
-  const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { build: string } }
-  const assignments = /^((?:\w+=\S*\s+)*)node\s/.exec(scripts.build)?.[1] ?? ''
-  return Object.fromEntries(
-    assignments
-      .trim()
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((pair) => pair.split('=', 2)),
-  )
-}
-
-/** Node started as `npm run build` starts it: with its script's variables. */
-const AS_BUILD = buildScriptEnv()
+/** Node started as `npm run build` starts it: with its script's variables and flags. */
+const AS_BUILD = buildScript()
 
 /** Run `command` in the repository, timed, with the peak-memory probe in every Node process. */
 function run(command: string, args: string[], extraEnv: Record<string, string> = {}): Promise<Run> {
@@ -123,12 +112,13 @@ const CASES: { id: string; label: string; run: () => Promise<Run> }[] = [
       run(
         process.execPath,
         [
+          ...AS_BUILD.flags,
           RUN_COMPILED,
           'pipeline/bench/floor.ts',
           join(lastA, 'eu-asia-digital-cooperation.html'),
           join(work, 'floor.pdf'),
         ],
-        AS_BUILD,
+        AS_BUILD.env,
       ),
   },
   { id: 'c', label: 'no-op rebuild', run: () => build('--source', SEED, '--out', lastA) },
@@ -147,7 +137,11 @@ const CASES: { id: string; label: string; run: () => Promise<Run> }[] = [
     },
   },
   { id: 'n', label: "reference: npm's own start", run: () => run('npm', ['run']) },
-  { id: 'o', label: "reference: Node's own start", run: () => run(process.execPath, ['-e', '0'], AS_BUILD) },
+  {
+    id: 'o',
+    label: "reference: Node's own start",
+    run: () => run(process.execPath, [...AS_BUILD.flags, '-e', '0'], AS_BUILD.env),
+  },
 ]
 
 /** Rows that measure what every command pays before a build starts, not a build. */

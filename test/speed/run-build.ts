@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
+import { buildScript } from '../../pipeline/bench/build-script.ts'
 
 const run = promisify(execFile)
 const ROOT = join(import.meta.dirname, '..', '..')
@@ -22,10 +23,11 @@ export interface BuildRun {
 
 /** Run the build with `args`; `probe` is a file the browser-count probe appends to. */
 export async function runBuild(args: string[], probe?: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<BuildRun> {
-  // As the build script in package.json starts it: without Node reading the extra CA certificates.
+  // As the build script in package.json starts it (without Node reading the extra CA certificates).
+  const script = buildScript()
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    NODE_EXTRA_CA_CERTS: '',
+    ...script.env,
     SOURCE_DATE_EPOCH: '1700000000',
     ...extraEnv,
   }
@@ -35,7 +37,7 @@ export async function runBuild(args: string[], probe?: string, extraEnv: NodeJS.
   }
   const result = await run(
     process.execPath,
-    [join(ROOT, 'pipeline/cache/run-compiled.cjs'), 'pipeline/build.ts', ...args],
+    [...script.flags, join(ROOT, 'pipeline/cache/run-compiled.cjs'), 'pipeline/build.ts', ...args],
     {
       cwd: ROOT,
       env,

@@ -10,6 +10,7 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll } from 'vitest'
+import { buildScript } from '../../pipeline/bench/build-script.ts'
 
 export const REPO = join(import.meta.dirname, '..', '..')
 export const FIXTURES = join(REPO, 'test', 'fixtures', 'trust')
@@ -67,10 +68,11 @@ export async function startBuild(
   limitMs = RUN_LIMIT,
 ): Promise<RunningBuild> {
   const tmp = await temporaryDir('tmpdir')
-  const child = spawn(process.execPath, [RUN_COMPILED, 'pipeline/build.ts', ...args], {
+  // As the build script in package.json starts it (without Node reading the extra CA certificates).
+  const script = buildScript()
+  const child = spawn(process.execPath, [...script.flags, RUN_COMPILED, 'pipeline/build.ts', ...args], {
     cwd,
-    // As the build script in package.json starts it: without Node reading the extra CA certificates.
-    env: { ...process.env, NODE_EXTRA_CA_CERTS: '', TMPDIR: tmp, FORCE_COLOR: '0', ...env },
+    env: { ...process.env, ...script.env, TMPDIR: tmp, FORCE_COLOR: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   children.add(child)
