@@ -260,15 +260,30 @@ function scan(
   return found
 }
 
+/** What `scan` needs to read the names a text adds (`wordStarts`, `beginnings`), made once per set of names. */
+const extraReadings = new Map<string, { starts: RegExp; beginnings: Set<string> }>()
+function extraReading(extra: ReadonlyMap<string, PartnerRef>): { starts: RegExp; beginnings: Set<string> } {
+  const key = [...extra.keys()].join('\n')
+  let reading = extraReadings.get(key)
+  if (!reading) {
+    reading = {
+      starts: wordStarts([...inTextFirsts, ...[...extra.keys()].map(firstWord)]),
+      beginnings: beginnings(extra.keys()),
+    }
+    extraReadings.set(key, reading)
+  }
+  return reading
+}
+
 /** Every partner named in `text`, in order; `extra` adds names found in this document. */
 export function findMentions(text: string, extra?: ReadonlyMap<string, PartnerRef>): Mention[] {
   const found: Mention[] = []
   const extraFirsts = new Set(extra ? [...extra.keys()].map(firstWord) : [])
   const known = (candidate: string) => inTextNames.has(candidate) || Boolean(extra?.has(candidate))
   const mayStart = (word: string) => inTextFirsts.has(word) || extraFirsts.has(word)
-  const starts = extraFirsts.size > 0 ? wordStarts([...inTextFirsts, ...extraFirsts]) : IN_TEXT_STARTS
+  const starts = extra && extraFirsts.size > 0 ? extraReading(extra).starts : IN_TEXT_STARTS
   inTextBeginnings ??= beginnings(inTextNames)
-  const extraBeginnings = extra?.size ? beginnings(extra.keys()) : undefined
+  const extraBeginnings = extra?.size ? extraReading(extra).beginnings : undefined
   const begins = (words: string) => Boolean(inTextBeginnings?.has(words) || extraBeginnings?.has(words))
   for (const match of scan(text, known, mayStart, starts, begins)) {
     const entry = inTextNames.has(match.name) ? names.get(match.name) : undefined
