@@ -47,7 +47,7 @@ describe('partner names', () => {
  * The plain reading `findMentions` prunes: at every word, every run of up to 12 words, longest
  * first, is looked up; a word's possessive or stop is no part of a name.
  */
-function plainMentions(text: string): string[] {
+function plainMentions(text: string, extra: ReadonlyMap<string, unknown> = new Map()): string[] {
   const words = [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.&]*/gu)].map((m) => {
     const whole = m[0]
     const trimmed = /[^s.’']$/.test(whole) ? whole : whole.replace(/['’]s$/, '').replace(/[.’']+$/, '')
@@ -62,7 +62,7 @@ function plainMentions(text: string): string[] {
       const last = words[i + n - 1] as (typeof words)[number]
       const candidate = text.slice(first.start, last.end)
       if (glued(last.end) && text[last.end] !== "'" && text[last.end] !== '’') continue
-      if (namedInText(candidate)) {
+      if (namedInText(candidate) || extra.has(candidate)) {
         found.push(`${first.start}:${candidate}`)
         taken = n
       }
@@ -72,11 +72,28 @@ function plainMentions(text: string): string[] {
   return found
 }
 
+const AU = { id: 'african-union', name: 'AU', kind: 'region', iso: null } as const
+const EXTRA = new Map([
+  ['African Union', AU],
+  ['AU', AU],
+  ['Zanzibar Islands Forum', AU],
+])
+
 describe('finding names fast', () => {
   const nameWords = [...new Set([...allNames()].flatMap((name) => name.split(/\s+/)))]
   const word = fc.oneof(
     fc.constantFrom(...nameWords),
     fc.constantFrom('the', 'and', 'of', 'x', 'iPhone', 'McKinsey', 'EU', '5G', '𝐀sia', 'Japan’s', "Korea's", 'Japan.'),
+    fc.constantFrom(...allNames()),
+    fc.constantFrom(
+      'African',
+      'Union',
+      'AU',
+      'Zanzibar',
+      'African Union',
+      'Zanzibar Islands',
+      'Zanzibar Islands Forum',
+    ),
   )
   const gap = fc.constantFrom(' ', ' ', ' ', '-', '.', "'", '’', ', ', '@', '&', '. ', ' (', ') ', '/', '\n')
   const text = fc.array(fc.tuple(word, gap), { maxLength: 40 }).map((parts) => parts.flat().join(''))
@@ -87,6 +104,9 @@ describe('finding names fast', () => {
         expect(findMentions(sample).map((m) => `${m.start}:${sample.slice(m.start, m.end)}`)).toEqual(
           plainMentions(sample),
         )
+        // With names the text adds ("African Union (AU)"), as `divideSections` passes them.
+        const withExtra = findMentions(sample, EXTRA).map((m) => `${m.start}:${sample.slice(m.start, m.end)}`)
+        expect(withExtra).toEqual(plainMentions(sample, EXTRA))
       }),
       { numRuns: Number(process.env.FC_RUNS ?? 300) },
     )
