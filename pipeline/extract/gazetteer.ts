@@ -94,6 +94,11 @@ export function namesOfWorldRegion(ref: PartnerRef | null): ReadonlyMap<string, 
   return ref ? worldRegionNames.get(ref.id) : undefined
 }
 
+/** Every world region's names ("Latin America", "the Gulf"). */
+export const worldRegionNamesAll: ReadonlyMap<string, PartnerRef> = new Map(
+  [...worldRegionNames.values()].flatMap((names) => [...names]),
+)
+
 /** Regional bodies' long names ("Association of Southeast Asian Nations"), by region id. */
 export const regionLongNames: ReadonlyMap<string, string> = new Map(
   regions.map((region) => [region.id, region.longName]),

@@ -19,6 +19,7 @@ import {
   namesOfWorldRegion,
   type PartnerRef,
   resolveName,
+  worldRegionNamesAll,
 } from './gazetteer.ts'
 import { regionalBody } from './regional-bodies.ts'
 import { type SentenceSpan, splitSentences } from './sentences.ts'
@@ -98,8 +99,11 @@ export function divideSections(tree: Root, source: string): Sections {
       units.push({ node, mapped, sentences, definitions, mentions, owner: bare, isHeading: true })
       return SKIP
     }
+    // A first line like a title that names several partners or regions ("EU relations with the Gulf
+    // and Mercosur") is about the whole text: it opens no partner.
+    const titleOfSeveral = units.length === 0 && namesSeveral(mapped.text, extra)
     if (current.opened) current = { ...current, opened: false }
-    else if (current.lockedAt === null) {
+    else if (current.lockedAt === null && !titleOfSeveral) {
       // Names the text defines (`extra`), and those of a region whose section this is, are found with
       // the others; without them, the unit's own list.
       const region = namesOfWorldRegion(current.ref)
@@ -130,6 +134,14 @@ function onHeading(node: Heading, current: Current, extra: ReadonlyMap<string, P
 function onlyPartnerIn(text: string, extra: ReadonlyMap<string, PartnerRef>): PartnerRef | undefined {
   const ids = new Set(findMentions(text, extra).map((mention) => mention.ref.id))
   return ids.size === 1 ? findMentions(text, extra)[0]?.ref : undefined
+}
+
+/** Whether `text` is a short line (a title's: one line, no closing stop) that names more than one partner or world region. */
+function namesSeveral(text: string, extra: ReadonlyMap<string, PartnerRef>): boolean {
+  const line = text.trim()
+  if (line.length > 80 || line.includes('\n') || /[.!?]$/.test(line)) return false
+  const ids = new Set(findMentions(line, new Map([...extra, ...worldRegionNamesAll])).map((mention) => mention.ref.id))
+  return ids.size > 1
 }
 
 /** A short line of its own that is exactly a partner's name. */

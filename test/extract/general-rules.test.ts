@@ -282,6 +282,27 @@ describe('a text about Africa and Latin America', () => {
     ])
   })
 
+  it('keeps a first line like a title that names several partners or regions in the overview', () => {
+    const several = [
+      'EU digital relations with the Gulf and Mercosur',
+      'Saudi Arabia',
+      'The EU and Saudi Arabia launched a Strategic Dialogue in Riyadh on 3 March 2024.',
+      'Mercosur',
+      'The EU–Mercosur Partnership Agreement was concluded on 6 December 2024 in Montevideo.',
+    ].join('\n\n')
+    const briefing = briefingOf(several)
+    expect(briefing.overview.map((paragraph) => paragraph.text)).toEqual([
+      'EU digital relations with the Gulf and Mercosur',
+    ])
+    expect(briefing.partners.map((partner) => [partner.id, partner.paragraphs.length])).toEqual([
+      ['saudi-arabia', 1],
+      ['mercosur', 1],
+    ])
+    // A title that names one partner still opens it: the note is about that partner.
+    const one = briefingOf('EU–Japan digital cooperation\n\nThe two sides agreed to work on data flows.')
+    expect(one.partners.map((partner) => [partner.id, partner.paragraphs.length])).toEqual([['japan', 2]])
+  })
+
   it('keeps a world region heading only for what is said of the region itself', () => {
     const value = [
       '## Oceania',
