@@ -55,6 +55,22 @@ function leadingWords(text: string, at: number): string {
   // Only what runs straight into the name: the blanks before it are the last piece's.
   return text.slice(at - taken.length, at) === taken ? taken : ''
 }
+/** A public body's head that a list of fields may lead ("Communications, Space and Technology Commission"). */
+const PUBLIC_HEAD = /\b(?:Ministry|Department|Agency|Authority|Commission|Office|Council|Board|Regulator|Directorate)$/
+const LIST_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}])((?:${NAME_WORD},\\s+){1,3}(?:${NAME_WORD}\\s+)?and\\s+)$`, 'u')
+
+/**
+ * The fields listed before a head-last name at `at` ("Communications, Space and " of
+ * "… Technology Commission"): the list is the name's only when the name is a public body's (firms
+ * listed before "Samsung Electronics Corporation" are others) and no field is a partner or the EU
+ * ("Kenya, Rwanda and Uganda Communications Commission").
+ */
+function listBefore(text: string, at: number, name: string): string {
+  if (!PUBLIC_HEAD.test(name)) return ''
+  const list = LIST_BEFORE.exec(text.slice(Math.max(0, at - 80), at))?.[1] ?? ''
+  return list && findMentions(list).length === 0 && !/\b(?:EU|European)\b/.test(list) ? list : ''
+}
+
 /** Heads that make a programme's name a body's ("Copernicus Centre for Latin America and the Caribbean"). */
 const PROGRAMME_BODY = /\b(?:Centre|Center|Office|Agency|Institute|Authority|Secretariat)\b/
 /** A continent's or a region's adjective leading a body's name (not a centre "for Latin America and the Caribbean"). */
@@ -123,7 +139,7 @@ export function findOrganisations(
   for (const pattern of ANY_HEAD.test(text) ? [HEAD_FIRST, HEAD_LAST] : []) {
     for (const match of text.matchAll(pattern)) {
       // A head-first name starts where its capitalised words do ("Information Regulator of South Africa").
-      const leading = pattern === HEAD_FIRST ? leadingWords(text, match.index) : ''
+      const leading = pattern === HEAD_FIRST ? leadingWords(text, match.index) : listBefore(text, match.index, match[0])
       const whole = leading + match[0]
       let name = trimName(whole)
         .replace(/\s+and\s+[\p{Lu}\p{N}&]{2,}$/u, '')

@@ -266,6 +266,20 @@ describe('a partnership its members joined', () => {
   })
 })
 
+describe('a public body named with a list of fields', () => {
+  it.each([
+    [
+      'The Communications, Space and Technology Commission regulates the market.',
+      ['Communications, Space and Technology Commission'],
+    ],
+    ['Research, Innovation and Science Council funds it.', ['Research, Innovation and Science Council']],
+    ['It works with Nokia, Ericsson and Samsung Electronics Corporation.', ['Samsung Electronics Corporation']],
+    ['Officials from Kenya, Rwanda and Uganda Communications Commission met.', ['Uganda Communications Commission']],
+  ])('%s', (text, names) => {
+    expect(findOrganisations(text, [], null).map((organisation) => organisation.name)).toEqual(names)
+  })
+})
+
 describe('a text about Africa and Latin America', () => {
   it('takes a bare line naming a world region as its heading, and a paragraph that names the region as its own', () => {
     const value = [
