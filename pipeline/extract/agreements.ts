@@ -27,7 +27,7 @@ const HEADS =
   'Joint Declaration|Joint Statement|Joint Communiqu[ée]|Declaration|Memorandum of Understanding|Memorandum of Cooperation|MoU|MOU|MoC|Letter of Intent|Agreement|Partnership|Plan of Action|Action Plan|Plan(?![\\p{L}])|Roadmap|Arrangement'
 const MONTH_OR_NUMBER = '(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\b|\\d+\\b)'
 const NAMED = new RegExp(
-  `((?:[\\p{Lu}\\p{N}][\\p{L}\\p{N}&/'’-]*\\s+(?:and\\s+)?){0,5}(?:${HEADS}))(?:\\s+(?:on|for)\\s+(?:(?:the\\s+)?${MONTH_OR_NUMBER}(?:[\\p{Lu}\\p{N}][\\p{L}\\p{N}-]*(?:\\s+(?:and\\s+)?${MONTH_OR_NUMBER}[\\p{Lu}\\p{N}][\\p{L}\\p{N}-]*){0,4})|${LOWER_SUBJECT}))?`,
+  `((?:[\\p{Lu}\\p{N}][\\p{L}\\p{N}&/'’–‑-]*\\s+(?:and\\s+)?){0,5}(?:${HEADS}))(?:\\s+(?:on|for)\\s+(?:(?:the\\s+)?${MONTH_OR_NUMBER}(?:[\\p{Lu}\\p{N}][\\p{L}\\p{N}-]*(?:\\s+(?:and\\s+)?${MONTH_OR_NUMBER}[\\p{Lu}\\p{N}][\\p{L}\\p{N}-]*){0,4})|${LOWER_SUBJECT}))?`,
   'gu',
 )
 /** A mechanism's head right after a name: the name is the mechanism's (`mechanisms.ts`). */

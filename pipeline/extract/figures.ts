@@ -119,6 +119,16 @@ const numberWord = (word: string) =>
 /** What is counted, named before the amount ("a population of 1.4 billion"). */
 const COUNTED_BEFORE = /\b(population|inhabitants|people|users|subscribers|consumers|citizens|customers)\s+of\s+$/i
 
+/** A label that a line starts with ("Mobile subscriptions: "), as a list of facts has it. */
+const LABEL = /^\s*([\p{Lu}][\p{L}'’-]*(?: [\p{L}'’-]+){0,4}):\s*$/u
+
+/** What a figure at `start` counts by the label its line starts with, in lower case unless written in capitals ("ICT"); `null` for none. */
+function labelBefore(text: string, start: number): string | null {
+  const label = LABEL.exec(text.slice(text.lastIndexOf('\n', start - 1) + 1, start))?.[1]
+  if (!label) return null
+  return /^\p{Lu}{2}/u.test(label) ? label : label[0]?.toLowerCase() + label.slice(1)
+}
+
 /** Words that end a unit: prepositions, conjunctions, verbs that often follow an amount. */
 const UNIT_STOP =
   /^(long|wide|high|deep|old|of|in|on|at|to|for|from|by|with|under|during|since|per|and|or|but|as|than|that|which|who|is|are|was|were|has|have|had|will|would|can|could|the|a|an|between|among|across|over|into|each|every|year|by|this|these|those|its|their|our|also|been|being|be|ahead|across|including|such|like|while|whereas|according|compared|mainly|mostly|already|now|today|annually|alone|respectively|together|against|through|via|after|before|until|within|without|towards|toward|who|whom|whose|where|when|if|so|not|yet|more|less|out|up|down|off|use|used|uses|using|own|owns|live|lives|lived|work|works|access|accessed|subscribe|subscribed|rely|relies|depend|depends|buy|bought|go|went|make|made|get|got|receive|received|reach|reached|need|needs|lack|lacks|visit|visited|ran|run|runs|joined|join|joins|started|start|starts|began|begin|grew|grow|rose|fell|took|signed|opened|applied|participated|participate|participates)$/i
@@ -191,6 +201,8 @@ export function findFigures(text: string, dates: readonly DateMatch[]): FigureMa
         unit: COUNTED_BEFORE.exec(text.slice(Math.max(0, figureStart - 30), figureStart))?.[1] ?? null,
         end: unit.end,
       }
+    // "Population: 100 million", as a list of key facts writes it: the label is what is counted.
+    if (unit.unit === null) unit = { unit: labelBefore(text, figureStart), end: unit.end }
     // A bare number with nothing counted ("under 35", "the 27") tells a reader nothing.
     if (unit.unit === null) continue
     found.push(figure(text, figureStart, unit.end, value, unit.unit, qualified?.toLowerCase() ?? null))

@@ -200,7 +200,8 @@ function withoutAliases(mechanisms: Mechanism[], defined: ReadonlyMap<string, st
 /**
  * The year a figure is given for: a year (or month) in the same clause, right after the figure or
  * after the rest of its clause ("70% of households had a connection in 2022"), introduced by "in",
- * "during", "by", "as of", "at the end of" or "for". A day is an event's date, not a statistic's.
+ * "during", "by", "as of", "at the end of" or "for", or in brackets right after it ("100 million
+ * (2023)"). A day is an event's date, not a statistic's.
  */
 function figureYear(text: string, figure: { end: number }, dates: readonly DateMatch[]): DateMatch | undefined {
   return dates.find((d) => {
@@ -208,8 +209,10 @@ function figureYear(text: string, figure: { end: number }, dates: readonly DateM
     const between = text.slice(figure.end, d.start)
     return (
       between.length <= 80 &&
-      !/[,;:.!?()–—]|\s(?:and|but|while|whereas|which|who|when|after|before|since|until)\s/.test(between) &&
-      /(?:^|\s)(?:during|in|by|as of|at the end of|for)\s+$/.test(between)
+      // "100 million (2023)": the year in brackets right after the figure.
+      ((/^\s*\($/.test(between) && text[d.end] === ')') ||
+        (!/[,;:.!?()–—]|\s(?:and|but|while|whereas|which|who|when|after|before|since|until)\s/.test(between) &&
+          /(?:^|\s)(?:during|in|by|as of|at the end of|for)\s+$/.test(between)))
     )
   })
 }

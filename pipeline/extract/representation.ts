@@ -24,7 +24,7 @@ const PLACE = "([\\p{Lu}][\\p{L}'’-]+(?:\\s[\\p{Lu}][\\p{L}'’-]+){0,2})"
 const ROLE_WORD =
   '(?:[\\p{Lu}][\\p{L}&-]*|[\\p{Lu}&]{2,}|digital|trade|science|research|technology|ICT|seconded|policy|cyber)'
 const STATED = new RegExp(
-  `((?:${ROLE_WORD}\\s+(?:and\\s+)?){0,4}${ROLE_HEAD})(?:\\s+(?:is|are|was|were|has been|had been|will be))?(?:\\s+(?:based|posted|stationed|located|working|works|serves|serving|sits|appointed|assigned|seconded|deployed))?\\s+(?:at|in|to|within|out of|from)\\s+(?:the\\s+)?${POST}(?:\\s+(?:in|to|of)\\s+(?:the\\s+)?${PLACE})?`,
+  `((?:${ROLE_WORD}\\s+(?:and\\s+)?){0,4}${ROLE_HEAD})(?:\\s+(?:is|are|was|were|has been|had been|will be))?(?:(?:\\s+(?:based|posted|stationed|located|working|works|serves|serving|sits|appointed|assigned|seconded|deployed))?\\s+(?:at|in|to|within|out of|from)|\\s+(?:has\\s+|have\\s+|will\\s+)?(?:joined|joins|join))\\s+(?:the\\s+)?${POST}(?:\\s+(?:in|to|of)\\s+(?:the\\s+)?${PLACE})?`,
   'gu',
 )
 const HOSTED = new RegExp(

@@ -125,6 +125,11 @@ function onHeading(node: Heading, current: Current, extra: ReadonlyMap<string, P
   const ref = resolveName(nodeText(node), extra) ?? (node.depth > 1 ? onlyPartnerIn(nodeText(node), extra) : undefined)
   // A world region's heading groups the partners under it: what follows may move on to one of them.
   if (ref) return { ref, lockedAt: namesOfWorldRegion(ref) ? null : node.depth, depth: node.depth }
+  // A title that names one partner and no region ("# EU–Viet Nam: digital cooperation") opens it,
+  // as a first line does: the text is about it until it moves on to another.
+  const titled =
+    node.depth === 1 ? onlyPartnerIn(nodeText(node), new Map([...extra, ...worldRegionNamesAll])) : undefined
+  if (titled && !namesOfWorldRegion(titled)) return { ref: titled, lockedAt: null, depth: node.depth }
   // A sub-heading ("### Research") stays in its section; any other heading ends it.
   if (current.depth > 0 && node.depth > current.depth) return current
   return { ref: null, lockedAt: null, depth: node.depth }

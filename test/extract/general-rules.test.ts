@@ -650,3 +650,41 @@ describe('international banks and associations', () => {
     expect(sides('The Nigerian Communications Commission (NCC) regulates.')).toEqual([['NCC', 'partner']])
   })
 })
+
+describe('a single-country note with a title heading and lists of facts', () => {
+  const note = [
+    '# EU–Viet Nam: digital cooperation',
+    '## Key facts',
+    '- Population: 100 million (2023)\n- Internet users: 78% of the population\n- Mobile subscriptions: over 120 million',
+    '## Agreements',
+    '- EU–Vietnam Free Trade Agreement (EVFTA), in force since 1 August 2020',
+    'A Digital Counsellor joined the EU Delegation in Hanoi in 2024.',
+  ].join('\n\n')
+  const [vietnam, ...others] = briefingOf(note).partners
+
+  it('opens the one partner a title heading names, for the lists under it too', () => {
+    expect(others).toEqual([])
+    expect([vietnam?.id, vietnam?.paragraphs.length]).toEqual(['vietnam', 5])
+    // A title that names a region groups what follows: it opens no partner.
+    const pacific = briefingOf(
+      '# EU digital partnerships in the Pacific\n\nThe region is vast.\n\nFiji and the EU met.',
+    )
+    expect([pacific.overview.length, pacific.partners.map((partner) => partner.id)]).toEqual([1, ['fiji']])
+  })
+
+  it("counts a fact by its label, in the year in brackets after it (not an event's)", () => {
+    expect(vietnam?.figures.map((f) => [f.value, f.unit, f.qualifier, f.year])).toEqual([
+      [100000000, 'population', null, '2023'],
+      [78, 'percent', null, null],
+      [120000000, 'mobile subscriptions', 'over', null],
+    ])
+    expect(vietnam?.events.map((e) => e.date)).toEqual(['2020-08-01', '2024'])
+  })
+
+  it("keeps a partner joined by a dash in an agreement's name, and a post someone joined", () => {
+    expect(vietnam?.agreements.map((a) => a.name)).toEqual(['EU–Vietnam Free Trade Agreement'])
+    expect(vietnam?.representation.map((p) => [p.role, p.post, p.city])).toEqual([
+      ['Digital Counsellor', 'EU Delegation', 'Hanoi'],
+    ])
+  })
+})
