@@ -23,6 +23,7 @@ export interface OrganisationMatch {
 const HEAD =
   'Ministry|Ministries|Department|Directorate(?:-General)?|Agency|Authority|Service|Commission|Office|Institute|Association|Associations|Organi[sz]ation|Bureau|Administrations|Administration|Secretariat|Federation|Corporation|Council|Board|Alliance|Consortium|Foundation|Centre|Center|Bank|Regulator|Chamber|Academy|University|Parliament|Government|Cabinet|Senate|Division|Directorate|Unit|Team|Taskforce Office|Registry|Court|Observatory'
 const BODY_HEAD = new RegExp(`\\b(${HEAD})\\b`)
+const HEAD_ALONE = new RegExp(`^(?:${HEAD}|Commissioner)$`)
 /** Mechanisms and things that look like bodies but are not. */
 const NOT_BODY =
   /\b(Dialogue|Working Group|Task ?force|Summit|Meeting|Programme|Program|Agreement|Declaration|Partnership|Strategy|Plan|Network|Joint Committee|Delegation|Union Member States)\b/i
@@ -220,6 +221,8 @@ export function findOrganisations(
 
 /** Whether `name` is built like a body ("X Commissioner" is an office, unless it is a European one). */
 function isBodyName(name: string): boolean {
+  // A head alone ("Kenya's Cabinet Secretary", "a Team Europe Initiative") names no body.
+  if (HEAD_ALONE.test(name)) return false
   if (/Commissioner$/.test(name)) return !/^(European|EU|Vice|Former|The)\b/.test(name)
   return BODY_HEAD.test(name) && !NOT_BODY.test(name) && !/^(European Union|EU)$/.test(name)
 }

@@ -28,7 +28,7 @@ const STATED = new RegExp(
   'gu',
 )
 const HOSTED = new RegExp(
-  `${POST}(?:\\s+(?:in|to)\\s+(?:the\\s+)?${PLACE})?(?:\\s+(?:in|at)\\s+${PLACE})?\\s+(?:(?:has|have|had)\\s+(?:had|hosted|appointed|employed|welcomed|housed)|hosts|hosted|has|had|includes|employs|houses|appointed)\\s+(?:an?|the|its)\\s+((?:${ROLE_WORD}\\s+(?:and\\s+)?){0,4}${ROLE_HEAD})`,
+  `${POST}(?:\\s+(?:in|to)\\s+(?:the\\s+)?${PLACE})?(?:\\s+(?:in|at)\\s+${PLACE})?\\s+(?:(?:has|have|had)\\s+(?:had|hosted|appointed|employed|welcomed|housed)|hosts|hosted|has|had|includes|employs|houses|appointed)\\s+(?:an?|the|its)\\s+(?:new\\s+)?((?:${ROLE_WORD}\\s+(?:and\\s+)?){0,4}${ROLE_HEAD})`,
   'gu',
 )
 /**

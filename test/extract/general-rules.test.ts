@@ -688,3 +688,19 @@ describe('a single-country note with a title heading and lists of facts', () => 
     ])
   })
 })
+
+describe('a memo on East Africa', () => {
+  it('takes no head alone for a body, and a Team Europe Initiative for a programme', () => {
+    const organisations = (text: string) => findOrganisations(text, [], null).map((o) => o.name)
+    expect(organisations("Kenya's Cabinet Secretary for ICT launched it.")).toEqual([])
+    expect(organisations('A Team Europe Initiative on digital transformation started in 2022.')).toEqual([])
+    expect(findProgrammes('A Team Europe Initiative on digital transformation started.').map((p) => p.name)).toEqual([
+      'Team Europe Initiative',
+    ])
+  })
+
+  it('finds a post a Delegation has newly', () => {
+    const posts = findPosts('The EU Delegation to the African Union in Addis Ababa has a new Digital Officer.', [])
+    expect(posts.map((p) => [p.role, p.post, p.city])).toEqual([['Digital Officer', 'EU Delegation', 'Addis Ababa']])
+  })
+})
