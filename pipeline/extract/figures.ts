@@ -113,6 +113,8 @@ const ONE_IN = new RegExp(`${QUALIFIER}${SHARE}(?!\\s*(?:19|20)\\d\\d)`, 'gi')
 // without it skips the whole pattern (most texts: a megabyte of briefings has no share at all).
 const HAS_IN_WORDS = new RegExp(IN_WORDS, 'i')
 const HAS_SHARE = new RegExp(SHARE, 'i')
+/** "2/3 of firms", "over 1/4": a share written as a fraction (not "24/7", a date or "3/4G"). */
+const SLASH_SHARE = new RegExp(`${QUALIFIER}\\b([1-9])\\/([2-9]|10)\\b(?![/\\d.,])`, 'gi')
 const numberWord = (word: string) =>
   /^\d+$/.test(word) ? Number(word) : (WORD_NUMBERS[word.toLowerCase()] ?? Number.NaN)
 
@@ -151,6 +153,12 @@ export function findFigures(text: string, dates: readonly DateMatch[]): FigureMa
     if (!free(match.index, unit.end)) continue
     found.push(figure(text, match.index, unit.end, value, unit.unit, qualifier ?? null))
     void start
+  }
+  for (const match of text.includes('/') ? text.matchAll(SLASH_SHARE) : []) {
+    const [whole, qualifier, part, of] = match
+    const value = Number(part) / Number(of)
+    if (value >= 1 || !free(match.index, match.index + whole.length)) continue
+    found.push(figure(text, match.index, match.index + whole.length, value, 'share', qualifier ?? null))
   }
   for (const match of HAS_SHARE.test(text) ? text.matchAll(ONE_IN) : []) {
     const [whole, qualifier, part, of] = match

@@ -704,3 +704,12 @@ describe('a memo on East Africa', () => {
     expect(posts.map((p) => [p.role, p.post, p.city])).toEqual([['Digital Officer', 'EU Delegation', 'Addis Ababa']])
   })
 })
+
+describe('a share written as a fraction', () => {
+  it('reads "2/3 of" as a share, but not "24/7", a date or "3/4G"', () => {
+    expect(figures('Over 2/3 of Qatari firms use cloud services.')).toEqual([[0.666666666667, 'share', 'over']])
+    expect(figures('Support is available 24/7.')).toEqual([])
+    expect(figures('It was signed on 5/6/2023.')).toEqual([])
+    expect(figures('3/4G networks cover it.')).toEqual([])
+  })
+})
