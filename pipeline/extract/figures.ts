@@ -124,11 +124,17 @@ const COUNTED_BEFORE = /\b(population|inhabitants|people|users|subscribers|consu
 /** A label that a line starts with ("Mobile subscriptions: "), as a list of facts has it. */
 const LABEL = /^\s*([\p{Lu}][\p{L}'’-]*(?: [\p{L}'’-]+){0,4}):\s*$/u
 
-/** What a figure at `start` counts by the label its line starts with, in lower case unless written in capitals ("ICT"); `null` for none. */
-function labelBefore(text: string, start: number): string | null {
-  const label = LABEL.exec(text.slice(text.lastIndexOf('\n', start - 1) + 1, start))?.[1]
-  if (!label) return null
-  return /^\p{Lu}{2}/u.test(label) ? label : label[0]?.toLowerCase() + label.slice(1)
+/**
+ * The label the line of a figure at `start` opens with, right before it: where it starts, and what
+ * it counts, in lower case unless written in capitals ("ICT"); `null` for none.
+ */
+function labelBefore(text: string, start: number): { start: number; unit: string } | null {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1
+  const match = LABEL.exec(text.slice(lineStart, start))
+  const label = match?.[1]
+  if (!match || !label) return null
+  const unit = /^\p{Lu}{2}/u.test(label) ? label : (label[0]?.toLowerCase() ?? '') + label.slice(1)
+  return { start: lineStart + match[0].indexOf(label), unit }
 }
 
 /** Words that end a unit: prepositions, conjunctions, verbs that often follow an amount. */
@@ -209,8 +215,13 @@ export function findFigures(text: string, dates: readonly DateMatch[]): FigureMa
         unit: COUNTED_BEFORE.exec(text.slice(Math.max(0, figureStart - 30), figureStart))?.[1] ?? null,
         end: unit.end,
       }
-    // "Population: 100 million", as a list of key facts writes it: the label is what is counted.
-    if (unit.unit === null) unit = { unit: labelBefore(text, figureStart), end: unit.end }
+    // "Population: 100 million", as a list of key facts writes it: the label says what is counted,
+    // and belongs to the figure's text ("Internet users: 78%").
+    const label = labelBefore(text, figureStart)
+    if (label) {
+      if (unit.unit === null) unit = { unit: label.unit, end: unit.end }
+      figureStart = label.start
+    }
     // A bare number with nothing counted ("under 35", "the 27") tells a reader nothing.
     if (unit.unit === null) continue
     found.push(figure(text, figureStart, unit.end, value, unit.unit, qualified?.toLowerCase() ?? null))

@@ -678,6 +678,11 @@ describe('a single-country note with a title heading and lists of facts', () => 
       [78, 'percent', null, null],
       [120000000, 'mobile subscriptions', 'over', null],
     ])
+    expect(vietnam?.figures.map((f) => f.text)).toEqual([
+      'Population: 100 million',
+      'Internet users: 78%',
+      'Mobile subscriptions: over 120 million',
+    ])
     expect(vietnam?.events.map((e) => e.date)).toEqual(['2020-08-01', '2024'])
   })
 
