@@ -65,7 +65,7 @@ export function mapPartners(partners: Partner[]): MapPartner[] {
   return partners.map((partner) => ({
     id: partner.id,
     name: partner.name,
-    kind: partner.kind,
+    kind: isWorldRegion(partner) ? 'world-region' : partner.kind,
     iso: partner.iso ? [partner.iso] : partner.kind === 'region' ? (regionOf(partner)?.members ?? []) : [],
   }))
 }

@@ -179,6 +179,19 @@ describe('the map of the partners', () => {
     expect(titles(svg)).not.toContain('Japan')
   })
 
+  test("keys a body's members as members, and a world region's countries as places", () => {
+    const svg = regionMapSvg(
+      [
+        { id: 'au', name: 'AU', kind: 'region', iso: ['KE', 'NG'] },
+        { id: 'latin-america', name: 'Latin America', kind: 'world-region', iso: ['BR'] },
+      ],
+      'm',
+      'Where',
+    )
+    expect(svg).toContain('>Member of AU; countries of Latin America</text>')
+    expect(svg).toContain('AU (members shaded: Kenya, Nigeria); Latin America (countries shaded: Brazil)')
+  })
+
   test('shows the whole world when no partner has a place on it', () => {
     const svg = regionMapSvg([{ id: 'au', name: 'AU', kind: 'region', iso: [] }], 'm', 'Where')
     expect(svg).toContain('A map of the world; no partner of this briefing has a place on it.')

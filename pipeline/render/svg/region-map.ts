@@ -28,7 +28,8 @@ countries.registerLocale(english)
 export interface MapPartner {
   id: string
   name: string
-  kind: 'country' | 'region'
+  /** A world region ("Latin America") is a place its countries are in, not a body they are members of. */
+  kind: 'country' | 'region' | 'world-region'
   /** ISO 3166-1 alpha-2 codes of the land that stands for the partner. */
   iso: string[]
 }
@@ -356,11 +357,15 @@ function freeSpot(box: Box, placed: Box[]): Box {
 
 /** A key in the lower left: what the two fills mean, and which regions the shading stands for. */
 function legend(partners: MapPartner[], height: number): string[] {
-  const regions = partners
-    .filter((partner) => partner.kind === 'region' && partner.iso.length > 0)
-    .map((partner) => partner.name)
+  const shaded = (kind: MapPartner['kind']) =>
+    partners.filter((partner) => partner.kind === kind && partner.iso.length > 0).map((partner) => partner.name)
+  const [bodies, places] = [shaded('region'), shaded('world-region')]
   const rows: [string, string][] = [['partner', 'Partner country']]
-  if (regions.length > 0) rows.push(['member', `Member of ${regions.join(', ')}`])
+  const shading = [
+    bodies.length > 0 ? `Member of ${bodies.join(', ')}` : '',
+    places.length > 0 ? `${bodies.length > 0 ? 'countries' : 'Countries'} of ${places.join(', ')}` : '',
+  ]
+  if (bodies.length + places.length > 0) rows.push(['member', shading.filter(Boolean).join('; ')])
   const width = Math.max(...rows.map(([, label]) => label.length * 6.6 + 40))
   const top = height - 12 - rows.length * 20
   const lines = [
@@ -380,7 +385,9 @@ function describe(partners: MapPartner[]): string {
   if (placed.length === 0) return 'A map of the world; no partner of this briefing has a place on it.'
   const names = (codes: string[]) => codes.map((code) => countries.getName(code, 'en') ?? code).join(', ')
   const parts = placed.map((partner) =>
-    partner.kind === 'country' ? partner.name : `${partner.name} (members shaded: ${names(partner.iso)})`,
+    partner.kind === 'country'
+      ? partner.name
+      : `${partner.name} (${partner.kind === 'region' ? 'members' : 'countries'} shaded: ${names(partner.iso)})`,
   )
   return `A map of the region with the partners highlighted: ${parts.join('; ')}.`
 }
