@@ -152,7 +152,9 @@ export function namedInText(name: string): boolean {
  * a megabyte faster than a look at each word.
  */
 function wordStarts(firsts: Iterable<string>): RegExp {
-  const characters = [...new Set([...firsts].map((word) => String.fromCodePoint(word.codePointAt(0) ?? 0)))]
+  const characters = [
+    ...new Set([...firsts].filter(Boolean).map((word) => String.fromCodePoint(word.codePointAt(0) ?? 0))),
+  ]
   const escaped = characters.map((c) => (/[\\\]^-]/.test(c) ? `\\${c}` : c)).join('')
   return new RegExp(`(?<![\\p{L}\\p{N}][\\p{L}\\p{N}'’.&]*)[${escaped}]`, 'gu')
 }
@@ -166,55 +168,30 @@ function beginnings(names: Iterable<string>): Set<string> {
   const found = new Set<string>()
   for (const name of names) {
     if (ONE_WORD.test(name)) continue
-    const words = [...name.matchAll(WORD)]
-    for (const word of words.slice(0, -1)) found.add(name.slice(0, word.index + trimmed(word[0]).length))
+    for (let word = wordFrom(name, 0); word; ) {
+      const next = wordFrom(name, word.end)
+      if (next) found.add(name.slice(0, word.trimmed))
+      word = next
+    }
   }
   return found
 }
 let inTextBeginnings: Set<string> | undefined
-
-/** Which ASCII characters are letters or digits, by code. */
-const ASCII_WORD = Array.from({ length: 128 }, (_, code) => /[A-Za-z0-9]/.test(String.fromCharCode(code)))
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/uy
-
-/** Whether a letter or a digit (a code point) starts at `index` of `text`. */
-function startsWord(text: string, index: number): boolean {
-  const code = text.charCodeAt(index)
-  if (code < 128) return ASCII_WORD[code] === true
-  LETTER_OR_DIGIT.lastIndex = index
-  return LETTER_OR_DIGIT.test(text)
-}
-
-/** Whether the character at `index` goes on a word: a letter, a digit, an apostrophe, a stop or "&". */
-function continuesWord(text: string, index: number): boolean {
-  const code = text.charCodeAt(index)
-  return code === 39 || code === 46 || code === 38 || code === 0x2019 || startsWord(text, index)
-}
-
-/** The size in code units of the code point at `index`. */
-const sizeAt = (text: string, index: number) => ((text.codePointAt(index) ?? 0) > 0xffff ? 2 : 1)
-
-/**
- * A word of `text` from `start` (a letter or a digit), as `/[\p{L}\p{N}][\p{L}\p{N}'’.&]* /u`
- * reads it: `end` is where it ends, `trimmed` where it ends without a possessive or a stop
- * ("Japan's", "Japan."), which are no part of a name.
- */
-function wordAt(text: string, start: number): { start: number; end: number; trimmed: number } {
-  let end = start + sizeAt(text, start)
-  while (end < text.length && continuesWord(text, end)) end += sizeAt(text, end)
-  return { start, end, trimmed: start + trimmed(text.slice(start, end)).length }
-}
 
 /** A word without its possessive or its stop ("Japan's", "Japan."). */
 function trimmed(word: string): string {
   return ENDS_PLAIN.test(word) ? word : word.replace(/['’]s$/, '').replace(/[.’']+$/, '')
 }
 
-/** Where the next word of `text` at or after `from` starts; `text.length` for none. */
-function nextWordStart(text: string, from: number): number {
-  let index = from
-  while (index < text.length && !startsWord(text, index)) index += sizeAt(text, index)
-  return index
+/**
+ * The first word of `text` at or after `from`, as `WORD` reads it: where it starts and ends, and
+ * where it ends without a possessive or a stop, which are no part of a name; `null` for none.
+ */
+function wordFrom(text: string, from: number): { start: number; end: number; trimmed: number } | null {
+  WORD.lastIndex = from
+  const match = WORD.exec(text)
+  if (!match) return null
+  return { start: match.index, end: match.index + match[0].length, trimmed: match.index + trimmed(match[0]).length }
 }
 
 /**
@@ -234,7 +211,8 @@ function scan(
   starts.lastIndex = 0
   for (let match = starts.exec(text); match; match = starts.exec(text)) {
     const at = match.index
-    const first = wordAt(text, at)
+    const first = wordFrom(text, at)
+    if (!first) break
     const whole = text.slice(first.start, first.end)
     const trimmed = text.slice(first.start, first.trimmed)
     let next = first.end
@@ -243,10 +221,10 @@ function scan(
       // The words after it, while those so far begin a longer name.
       const words = [first]
       for (let last = first; words.length < MAX_WORDS && begins(text.slice(first.start, last.trimmed)); ) {
-        const start = nextWordStart(text, last.end)
-        if (start >= text.length) break
-        last = wordAt(text, start)
-        words.push(last)
+        const word = wordFrom(text, last.end)
+        if (!word) break
+        words.push(word)
+        last = word
       }
       for (let n = words.length; n >= 1; n--) {
         const last = words[n - 1] as (typeof words)[number]
