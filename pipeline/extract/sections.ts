@@ -127,8 +127,7 @@ function onHeading(node: Heading, current: Current, extra: ReadonlyMap<string, P
   if (ref) return { ref, lockedAt: namesOfWorldRegion(ref) ? null : node.depth, depth: node.depth }
   // A title that names one partner and no region ("# EU–Viet Nam: digital cooperation") opens it,
   // as a first line does: the text is about it until it moves on to another.
-  const titled =
-    node.depth === 1 ? onlyPartnerIn(nodeText(node), new Map([...extra, ...worldRegionNamesAll])) : undefined
+  const titled = node.depth === 1 ? onlyPartnerIn(nodeText(node), withWorldRegions(extra)) : undefined
   if (titled && !namesOfWorldRegion(titled)) return { ref: titled, lockedAt: null, depth: node.depth }
   // A sub-heading ("### Research") stays in its section; any other heading ends it.
   if (current.depth > 0 && node.depth > current.depth) return current
@@ -137,15 +136,20 @@ function onHeading(node: Heading, current: Current, extra: ReadonlyMap<string, P
 
 /** The one partner a section heading names ("EU–Japan relations"); none if it names several. */
 function onlyPartnerIn(text: string, extra: ReadonlyMap<string, PartnerRef>): PartnerRef | undefined {
-  const ids = new Set(findMentions(text, extra).map((mention) => mention.ref.id))
-  return ids.size === 1 ? findMentions(text, extra)[0]?.ref : undefined
+  const mentions = findMentions(text, extra)
+  return new Set(mentions.map((mention) => mention.ref.id)).size === 1 ? mentions[0]?.ref : undefined
+}
+
+/** The names a text adds, with every world region's: a title names regions as well as partners. */
+function withWorldRegions(extra: ReadonlyMap<string, PartnerRef>): ReadonlyMap<string, PartnerRef> {
+  return new Map([...extra, ...worldRegionNamesAll])
 }
 
 /** Whether `text` is a short line (a title's: one line, no closing stop) that names more than one partner or world region. */
 function namesSeveral(text: string, extra: ReadonlyMap<string, PartnerRef>): boolean {
   const line = text.trim()
   if (line.length > 80 || line.includes('\n') || /[.!?]$/.test(line)) return false
-  const ids = new Set(findMentions(line, new Map([...extra, ...worldRegionNamesAll])).map((mention) => mention.ref.id))
+  const ids = new Set(findMentions(line, withWorldRegions(extra)).map((mention) => mention.ref.id))
   return ids.size > 1
 }
 
