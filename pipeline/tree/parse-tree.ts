@@ -1,7 +1,8 @@
 /**
  * Stage 2: the tree. Parses the source with unified + remark-parse into mdast; a YAML front matter
  * block (remark-frontmatter) is read as data only, into `file.data.frontmatter`. The tree is made
- * safe (`sanitizeTree`: no raw HTML, images, unsafe links or control characters) before anyone reads it.
+ * safe (`sanitizeTree`: no raw HTML, images, unsafe links or control characters) before anyone reads it,
+ * and a heading line right above its paragraph is a paragraph of its own (`splitHeadingLines`).
  */
 import type { Root } from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
@@ -9,6 +10,7 @@ import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import type { VFile } from 'vfile'
 import { type Frontmatter, readFrontmatter } from './frontmatter.ts'
+import { splitHeadingLines } from './heading-lines.ts'
 import { sanitizeTree } from './sanitize-tree.ts'
 
 declare module 'vfile' {
@@ -23,6 +25,7 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).fr
 export function parseTree(file: VFile): Root {
   const tree = processor.parse(file)
   sanitizeTree(tree, file)
+  splitHeadingLines(tree, String(file.value ?? ''))
   const first = tree.children[0]
   file.data.frontmatter = first?.type === 'yaml' ? readFrontmatter(first, file) : {}
   return tree

@@ -1,3 +1,4 @@
+import type { Point } from 'unist'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { formatMessage, formatMessages } from '../../pipeline/source/messages.ts'
@@ -38,5 +39,63 @@ describe('parseTree', () => {
       'source/brief.md:2:1: warning: Front matter `title` should be text',
       'source/brief.md:3:1: warning: Unknown front matter key `author` (known: title, subtitle, lang, keywords)',
     ])
+  })
+})
+
+describe('a heading line right above its paragraph', () => {
+  /** The root paragraphs of `value`: their text and where they start and end (line:column:offset). */
+  const paragraphs = (value: string) =>
+    parseTree(file(value))
+      .children.filter((node) => node.type === 'paragraph')
+      .map((node) => {
+        const { start, end } = node.position ?? { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } }
+        const at = (p: Point) => `${p.line}:${p.column}:${p.offset}`
+        return [value.slice(start.offset, end.offset), at(start), at(end)]
+      })
+
+  it('is a paragraph of its own, as with a blank line, with positions into the file', () => {
+    const value =
+      'Morocco\nThe EU-Morocco Green Partnership was signed in October 2022.\n\nLINES TO TAKE\n  We welcome the association of Tunisia to Horizon Europe.\n'
+    expect(paragraphs(value)).toEqual([
+      ['Morocco', '1:1:0', '1:8:7'],
+      ['The EU-Morocco Green Partnership was signed in October 2022.', '2:1:8', '2:61:68'],
+      ['LINES TO TAKE', '4:1:70', '4:14:83'],
+      ['We welcome the association of Tunisia to Horizon Europe.', '5:3:86', '5:59:142'],
+    ])
+  })
+
+  it('ends at a line break written with Windows line ends or as a hard break', () => {
+    const value =
+      'Morocco\r\nThe EU-Morocco Green Partnership was signed in October 2022.\r\n\r\nTunisia  \r\n   Tunisia joined Horizon Europe, the research programme, in 2023.\r\n'
+    expect(paragraphs(value).map(([text]) => text)).toEqual([
+      'Morocco',
+      'The EU-Morocco Green Partnership was signed in October 2022.',
+      'Tunisia',
+      'Tunisia joined Horizon Europe, the research programme, in 2023.',
+    ])
+  })
+
+  it('is told apart when bold, and in a short title or a few words of sentence case', () => {
+    expect(
+      paragraphs('**Japan**\nThe Digital Partnership was launched in Tokyo in 2022.\n').map(([text]) => text),
+    ).toEqual(['**Japan**', 'The Digital Partnership was launched in Tokyo in 2022.'])
+    expect(paragraphs('Key figures\nInternet users make up 78% of the population in 2023.\n')).toHaveLength(2)
+    expect(
+      paragraphs(
+        'Digital Cooperation with the Gulf\nThe EU and the Gulf Cooperation Council held their first ministerial dialogue on digital matters in 2023.\n',
+      ),
+    ).toHaveLength(2)
+  })
+
+  it('is no heading in a paragraph wrapped by hand, nor when it ends like a sentence or leads a short line', () => {
+    for (const value of [
+      'The EU and Japan signed the\nEconomic Partnership Agreement in 2019.\n',
+      'EU-Japan Economic Partnership\nAgreement entered into force in February 2019.\n',
+      'It was signed in Tokyo.\nThe EU and Japan then held their first dialogue in 2019.\n',
+      'Japan\nKorea\nChina\n',
+      'Morocco\nand Tunisia joined the programme in the course of 2023, both as associated countries.\n',
+      'Morocco &amp;\nTunisia joined the programme in the course of 2023, both as associated countries.\n',
+    ])
+      expect(paragraphs(value)).toHaveLength(1)
   })
 })
