@@ -107,7 +107,8 @@ function wordsBefore(text: string, at: number, letters: number): { text: string;
 export function longForm(short: string, candidate: string): string | null {
   const found = byInitials(short, candidate) ?? bySchwartzHearst(short, candidate)
   if (!found) return null
-  const trimmed = found.replace(/^(the|a|an)\s+/i, '').replace(/[,\s]+$/, '')
+  // A name in quotes ('the programme "Mediterranean Digital Neighbourhood" (MDN)') ends before its closing quote.
+  const trimmed = found.replace(/^(the|a|an)\s+/i, '').replace(/[,\s"”]+$/, '')
   const words = trimmed.split(/\s+/).length
   if (words < 2 && !/-/.test(trimmed)) return null
   return trimmed

@@ -41,6 +41,12 @@ const DAY = '(\\d{1,2})(?:st|nd|rd|th)?'
 const YEAR = '((?:19|20)\\d\\d)'
 const DASH = '\\s*(?:-|–|—|to|until)\\s*'
 
+/** Whether `word` is a month's name, in full or as written short ("October", "Sept."). */
+export function isMonthName(word: string): boolean {
+  return MONTH_NAME.test(word)
+}
+const MONTH_NAME = new RegExp(`^${MONTH}$`)
+
 const pad = (n: number) => String(n).padStart(2, '0')
 const month = (name: string) =>
   MONTHS.findIndex((m) => m.startsWith(name.toLowerCase().replace('.', '').slice(0, 3))) + 1

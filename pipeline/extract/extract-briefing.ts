@@ -7,6 +7,7 @@ import { toString as nodeText } from 'mdast-util-to-string'
 import type { VFile } from 'vfile'
 import type { Briefing, Paragraph, Partner, TimelineEvent } from '../briefing-schema.ts'
 import { GlossaryBuilder } from './glossary.ts'
+import { isForeignBodyName } from './organisations.ts'
 import { partnerItems } from './partner-items.ts'
 import { createLocator, spanPosition, toPosition } from './positions.ts'
 import { divideSections, type Unit } from './sections.ts'
@@ -80,7 +81,12 @@ export function extractData(tree: Root, file: VFile): { briefing: Briefing; spel
   }
   const report = (typos: readonly Misspelling[][]) => {
     for (const [index, unit] of units.entries()) {
+      // The words of a body's name in another language, spelled out before its acronym, are no typos.
+      const foreign = unit.definitions.filter((d) => isForeignBodyName(d.expansion))
+      const inForeignName = (typo: Misspelling) =>
+        foreign.some((d) => typo.start >= d.start && typo.end <= d.start + d.expansion.length)
       for (const typo of typos[index] ?? []) {
+        if (inForeignName(typo)) continue
         const hint = typo.suggestions.length
           ? `, did you mean ${typo.suggestions.map((s) => `\`${s}\``).join(' or ')}?`
           : ''

@@ -10,7 +10,8 @@ import { knownBodies } from './known-bodies.ts'
 
 const KNOWN = new Map<string, string>()
 for (const [acronym, expansion] of Object.entries(acronyms)) if (!acronym.startsWith('$')) KNOWN.set(acronym, expansion)
-for (const body of knownBodies) if (!KNOWN.has(body.acronym)) KNOWN.set(body.acronym, body.name)
+for (const body of knownBodies)
+  for (const acronym of [body.acronym, ...(body.aliases ?? [])]) if (!KNOWN.has(acronym)) KNOWN.set(acronym, body.name)
 // The regional bodies the gazetteer knows by an acronym ("ASEAN"), with their full names.
 for (const region of regions) if (region.longName && !KNOWN.has(region.name)) KNOWN.set(region.name, region.longName)
 

@@ -11,6 +11,8 @@ export interface KnownBody {
   name: string
   side: 'eu' | 'partner' | 'international'
   iso?: string
+  /** Other letters the body goes by ("DG CNECT", the Commission's own short form of DG CONNECT). */
+  aliases?: string[]
 }
 
 /** The bodies as data. */
@@ -18,12 +20,12 @@ export const knownBodies: readonly KnownBody[] = bodies as KnownBody[]
 
 const byKey = new Map<string, KnownBody>()
 for (const body of knownBodies) {
-  byKey.set(body.acronym, body)
+  for (const acronym of [body.acronym, ...(body.aliases ?? [])]) byKey.set(acronym, body)
   byKey.set(body.name.toLowerCase(), body)
 }
 // A hyphenated compound ("EU-China") is not a mention of the body on its own.
 const pattern = wholeWords(
-  knownBodies.map((b) => b.acronym),
+  knownBodies.flatMap((b) => [b.acronym, ...(b.aliases ?? [])]),
   'gu',
   '\\p{L}\\p{N}-',
 )

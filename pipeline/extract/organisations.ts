@@ -119,7 +119,8 @@ export function findOrganisations(
       partner?.kind === 'country' &&
       definition.expansion.endsWith(` ${partner.name}`) &&
       definition.expansion.split(/[\s,]+/).every((word) => /^\p{Lu}/u.test(word) || CONNECTORS.has(word))
-    if (!(isBodyName(definition.expansion) || regional || national) || isBilateral(text, definition.start)) continue
+    const body = isBodyName(definition.expansion) || isForeignBodyName(definition.expansion)
+    if (!(body || regional || national) || isBilateral(text, definition.start)) continue
     const known = knownBody(definition.acronym)
     const start = definition.start
     // A regional body in a country's section is an international one ("Caribbean Telecommunications Union").
@@ -217,6 +218,18 @@ export function findOrganisations(
     })
   }
   return found.sort((a, b) => a.start - b.start)
+}
+
+/**
+ * The head of a body's name in French, Spanish, Portuguese or Italian, which comes first: "Agence de
+ * Développement du Digital", "Instance Nationale de Protection des Données Personnelles".
+ */
+const FOREIGN_HEAD =
+  /^(?:Agence|Agencia|Agência|Agenzia|Autorité|Autoridad|Autoridade|Autorità|Ministère|Ministerio|Ministério|Ministero|Instance|Institut|Instituto|Istituto|Comisión|Comissão|Commissione|Conseil|Consejo|Conselho|Consiglio|Direction|Dirección|Direção|Secrétariat|Secretaría|Secretaria|Superintendencia|Banque|Banco|Centro|Oficina|Cámara|Câmara|Chambre)\s+(?:\p{Lu}|(?:de|du|des|del|da|do|dos|das|della|di|pour|para|per)\s|d['’])/u
+
+/** Whether `name` is a body's name in a language whose bodies' names start with their head (`FOREIGN_HEAD`). */
+export function isForeignBodyName(name: string): boolean {
+  return FOREIGN_HEAD.test(name)
 }
 
 /** Whether `name` is built like a body ("X Commissioner" is an office, unless it is a European one). */

@@ -16,7 +16,7 @@ import type {
   Topic,
 } from '../briefing-schema.ts'
 import { findAgreements } from './agreements.ts'
-import { type DateMatch, findDates } from './dates.ts'
+import { type DateMatch, findDates, isMonthName } from './dates.ts'
 import { findFigures } from './figures.ts'
 import type { PartnerRef } from './gazetteer.ts'
 import { findMechanisms } from './mechanisms.ts'
@@ -140,7 +140,7 @@ export function partnerItems(
           name: agreement.name,
           kind: agreement.kind,
           date: date?.date ?? null,
-          place: place && !/^(July|June|March|May|April)$/.test(place) ? place : null,
+          place: place && !isMonthName(place) ? place : null,
           position: where(sentence.start),
         } satisfies Agreement)
       }

@@ -18,6 +18,10 @@ const KNOWN = wholeWords(known)
 const NAMED_BEFORE =
   /\b([\p{Lu}][\p{L}\p{N}+-]*(?:\s+(?:(?:the|of|for|with|on|in|to)\s+)?[\p{Lu}\p{N}][\p{L}\p{N}+-]*){0,6})\s+[Pp]rogram(?:me)?\b/gu
 const NAMED_AFTER = /\b[Pp]rogram(?:me)?,?\s+([\p{Lu}][\p{Lu}\p{N}+-]+(?:\s\d{4})?)\b/gu
+/** 'the programme "Mediterranean Digital Neighbourhood"': a name in quotes. */
+const QUOTED_AFTER = /\b[Pp]rogram(?:me)?,?\s+["“]([\p{Lu}][^"“”\n]{1,80}?)["”]/gu
+/** A word that says what a programme is like, not what it is called ("an EU4Digital-style programme"). */
+const LIKE_ANOTHER = /-(?:style|like|type|based|funded|backed|led|wide)$/
 
 /** The word both patterns above are built around: a text without it is not read with them. */
 const PROGRAMME_WORD = /[Pp]rogram/
@@ -39,12 +43,16 @@ export function findProgrammes(text: string): ProgrammeMatch[] {
   for (const match of named ? text.matchAll(NAMED_BEFORE) : []) {
     const name = (match[1] ?? '').replace(/^(The|A|An|This|That|Its|Their|Our|New)\s+/, '')
     // "R&D PROGRAMME" in capitals, an article or a bare acronym like "EU" is not a programme's name.
-    if (/^(EU|EC|R&D|R&I|ICT|The|A|An|This|That|Its|Their|Our|New)$/.test(name) || /^[\p{Lu}\s&]+$/u.test(match[0]))
+    if (
+      /^(EU|EC|R&D|R&I|ICT|The|A|An|This|That|Its|Their|Our|New)$/.test(name) ||
+      /^[\p{Lu}\s&]+$/u.test(match[0]) ||
+      LIKE_ANOTHER.test(name)
+    )
       continue
     add(name, match.index + match[0].indexOf(name))
   }
   for (const match of text.matchAll(KNOWN)) add(match[0], match.index)
-  for (const match of named ? text.matchAll(NAMED_AFTER) : [])
-    add(match[1] ?? '', match.index + match[0].indexOf(match[1] ?? ''))
+  for (const pattern of named ? [NAMED_AFTER, QUOTED_AFTER] : [])
+    for (const match of text.matchAll(pattern)) add(match[1] ?? '', match.index + match[0].indexOf(match[1] ?? ''))
   return found.sort((a, b) => a.start - b.start)
 }

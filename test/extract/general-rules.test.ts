@@ -718,3 +718,63 @@ describe('a share written as a fraction', () => {
     expect(figures('3/4G networks cover it.')).toEqual([])
   })
 })
+
+describe('a Southern Neighbourhood note with headings on the line above their text', () => {
+  const note = [
+    'Southern Neighbourhood: digital briefing',
+    '',
+    'Morocco',
+    'The EU-Morocco Green Partnership was signed in Rabat in October 2022. The Agence de Développement du Digital (ADD) leads the national strategy.',
+    '',
+    'Tunisia',
+    'The Instance Nationale de Protection des Données Personnelles (INPDP) and DG CNECT met in Tunis on 16 July 2023.',
+    '',
+  ].join('\n')
+
+  it('opens each partner at its heading line, and keeps the heading out of its first sentence', () => {
+    const file = new VFile({ path: 'source/south.md', value: note })
+    const briefing = extractBriefing(parseTree(file), file)
+    const [morocco, tunisia] = briefing.partners
+    expect(briefing.partners.map((p) => p.id)).toEqual(['morocco', 'tunisia'])
+    expect(morocco?.paragraphs.map((p) => p.text)).toEqual([expect.stringMatching(/^The EU-Morocco Green Partnership/)])
+    expect(morocco?.agreements.map((a) => [a.name, a.date, a.place])).toEqual([
+      ['EU-Morocco Green Partnership', '2022-10', 'Rabat'],
+    ])
+    expect(morocco?.events[0]?.label).toMatch(/^The EU-Morocco Green Partnership was signed/)
+    expect(morocco?.organisations.map((o) => [o.name, o.acronym, o.side])).toEqual([
+      ['Agence de Développement du Digital', 'ADD', 'partner'],
+    ])
+    expect(tunisia?.organisations.map((o) => [o.acronym, o.side])).toEqual([
+      ['INPDP', 'partner'],
+      ['DG CONNECT', 'eu'],
+    ])
+    // The words of a body's name in French are no typos.
+    expect(file.messages.filter((m) => m.ruleId === 'spelling')).toEqual([])
+  })
+
+  it('takes no month for the place an agreement was signed in', () => {
+    const briefing = briefingOf(
+      'Japan\n\nThe Digital Partnership was signed in October 2022. It was concluded in Sept. 2023.\n',
+    )
+    expect(briefing.partners[0]?.agreements.map((a) => a.place)).toEqual([null])
+  })
+
+  it('takes a programme named in quotes, and no "-style" word for its name', () => {
+    const text = 'The EU4Digital-style programme "Mediterranean Digital Neighbourhood" (MDN) is under preparation.'
+    expect(findProgrammes(text).map((p) => p.name)).toEqual(['Mediterranean Digital Neighbourhood'])
+    expect(findDefinitions(text).map((d) => [d.acronym, d.expansion])).toEqual([
+      ['MDN', 'Mediterranean Digital Neighbourhood'],
+    ])
+    expect(findProgrammes('An EU-funded programme supports start-ups.')).toEqual([])
+  })
+
+  it('knows the Union for the Mediterranean, and DG CNECT as DG CONNECT', () => {
+    const organisations = (text: string) => findOrganisations(text, [], null).map((o) => [o.name, o.acronym, o.side])
+    expect(organisations('The UfM hosts a regional platform.')).toEqual([
+      ['Union for the Mediterranean', 'UfM', 'international'],
+    ])
+    expect(glossaryOf('DG CNECT leads.')).toEqual([
+      ['DG CNECT', 'Directorate-General for Communications Networks, Content and Technology'],
+    ])
+  })
+})
