@@ -69,7 +69,7 @@ export function divideSections(tree: Root, source: string): Sections {
     if (ref && !partners.has(ref.id)) partners.set(ref.id, ref)
   }
 
-  visit(tree, (node, _index, parent) => {
+  visit(tree, (node, index, parent) => {
     if (node.type === 'heading') {
       current = onHeading(node, current, extra)
       enter(current.ref)
@@ -92,7 +92,10 @@ export function divideSections(tree: Root, source: string): Sections {
         extra.set(definition.expansion, body)
       }
     }
-    const bare = parent?.type === 'root' ? bareHeading(node, extra) : undefined
+    // A line of its own in the document, or the first of a list item with more under it ("2. Brazil").
+    const ownLine =
+      parent?.type === 'root' || (parent?.type === 'listItem' && index === 0 && parent.children.length > 1)
+    const bare = ownLine ? bareHeading(node, extra) : undefined
     if (bare) {
       current = { ref: bare, lockedAt: null, depth: current.depth, opened: !namesOfWorldRegion(bare) }
       enter(bare)
@@ -109,7 +112,9 @@ export function divideSections(tree: Root, source: string): Sections {
       const region = namesOfWorldRegion(current.ref)
       const known = region ? new Map([...extra, ...region]) : extra
       const named = known.size > 0 ? findMentions(mapped.text, known) : mentions()
-      const subject = subjectOf(named, sentences, current.ref)
+      // The overview does not move on to a partner only because something happened in its capital.
+      const venue = current.ref === null && onlyVenues(named, mapped.text)
+      const subject = venue ? undefined : subjectOf(named, sentences, current.ref)
       if (subject) current = { ...current, ref: subject }
     }
     enter(current.ref)
@@ -151,6 +156,21 @@ function namesSeveral(text: string, extra: ReadonlyMap<string, PartnerRef>): boo
   if (line.length > 80 || line.includes('\n') || /[.!?]$/.test(line)) return false
   const ids = new Set(findMentions(line, withWorldRegions(extra)).map((mention) => mention.ref.id))
   return ids.size > 1
+}
+
+/** Words before a place where something happened: "was launched in", "held its first meeting in". */
+const VENUE_BEFORE =
+  /\b(?:launched|held|signed|took place|met|convened|adopted|hosted|organi[sz]ed|opened|inaugurated)\s+(?:\S+\s+){0,3}in\s+$/
+
+/** Whether every partner `mentions` names is a capital where something happened ("launched in Bogotá"). */
+function onlyVenues(mentions: readonly Mention[], text: string): boolean {
+  return (
+    mentions.length > 0 &&
+    mentions.every(
+      (mention) =>
+        mention.via === 'capital' && VENUE_BEFORE.test(text.slice(Math.max(0, mention.start - 60), mention.start)),
+    )
+  )
 }
 
 /** A short line of its own that is exactly a partner's name. */

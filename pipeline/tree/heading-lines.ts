@@ -7,8 +7,8 @@
  * A line is taken for a heading only when it looks like one (short, no closing punctuation, in
  * title case or capitals or of at most three words) and is at most half as long as the line under
  * it, which starts a sentence: a paragraph wrapped by hand ("…signed the" / "Economic Partnership
- * Agreement in 2019.") is never cut. Only paragraphs of the document itself are read, not those in
- * lists or quotes. Positions still point into the file as it is on disk.
+ * Agreement in 2019.") is never cut. Quotes and nested lists are not read. Positions still point
+ * into the file as it is on disk.
  */
 import type { Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast'
 import { toString as nodeText } from 'mdast-util-to-string'
@@ -41,11 +41,21 @@ const SMALL_WORDS = new Set([
   'with',
 ])
 
-/** Give each heading line of a paragraph of `tree` (parsed from `source`) a paragraph of its own. */
+/**
+ * Give each heading line of a paragraph of `tree` (parsed from `source`) a paragraph of its own: in
+ * the document's paragraphs, and in the first paragraph of an item of its lists ("2. Brazil", then
+ * the text about Brazil on the next line, as a numbered note writes its sections).
+ */
 export function splitHeadingLines(tree: Root, source: string): void {
-  tree.children = tree.children.flatMap((node): RootContent[] =>
-    node.type === 'paragraph' ? splitParagraph(node, source) : [node],
-  )
+  tree.children = tree.children.flatMap((node): RootContent[] => {
+    if (node.type === 'paragraph') return splitParagraph(node, source)
+    if (node.type === 'list')
+      for (const item of node.children) {
+        const [first, ...others] = item.children
+        if (first?.type === 'paragraph') item.children = [...splitParagraph(first, source), ...others]
+      }
+    return [node]
+  })
 }
 
 /** `node` as it is, or as its heading line and the paragraph (or paragraphs) under it. */
