@@ -24,7 +24,9 @@ export function titleOf(tree: Root, file: VFile): string {
   }
   const first = tree.children.find((node) => node.type === 'paragraph')
   const line = first ? nodeText(first).trim() : ''
-  if (line && line.length <= 80 && !line.includes('\n') && !/[.!?]$/.test(line)) return line
+  // A line in capitals may be longer ("EU – LATIN AMERICA AND CARIBBEAN: DIGITAL ALLIANCE STATE OF PLAY (as of …)").
+  const capitals = !/\p{Ll}/u.test(line.replace(/\([^()]*\)/g, ''))
+  if (line && line.length <= (capitals ? 140 : 80) && !line.includes('\n') && !/[.!?]$/.test(line)) return line
   return titleFromStem(file.stem ?? '')
 }
 

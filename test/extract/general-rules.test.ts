@@ -9,7 +9,7 @@ import { findAgreements } from '../../pipeline/extract/agreements.ts'
 import { findDates } from '../../pipeline/extract/dates.ts'
 import { extractBriefing } from '../../pipeline/extract/extract-briefing.ts'
 import { findFigures } from '../../pipeline/extract/figures.ts'
-import { partnerId } from '../../pipeline/extract/gazetteer.ts'
+import { partnerId, resolveName } from '../../pipeline/extract/gazetteer.ts'
 import { GlossaryBuilder } from '../../pipeline/extract/glossary.ts'
 import { findMechanisms, frequencyOf } from '../../pipeline/extract/mechanisms.ts'
 import { findOrganisations } from '../../pipeline/extract/organisations.ts'
@@ -776,5 +776,47 @@ describe('a Southern Neighbourhood note with headings on the line above their te
     expect(glossaryOf('DG CNECT leads.')).toEqual([
       ['DG CNECT', 'Directorate-General for Communications Networks, Content and Technology'],
     ])
+  })
+})
+
+describe('a Latin America note in numbered sections, its title in capitals', () => {
+  const note = [
+    'EU – LATIN AMERICA AND CARIBBEAN: DIGITAL ALLIANCE STATE OF PLAY (as of 30 September 2024)',
+    '',
+    '1. Overall',
+    'The EU-LAC Digital Alliance was launched in Bogotá on 14 March 2023 with EUR 145 million.',
+    '',
+    '2. Brazil',
+    'Brazil and the EU hold an annual Digital Economy Dialogue; the last one took place in Brasília in May 2024.',
+    '',
+    '3. Mexico',
+    "Mexico's Federal Telecommunications Institute (IFT) cooperates with DG CONNECT on spectrum policy.",
+    '',
+  ].join('\n')
+
+  it('takes the line in capitals for the title, and each numbered heading for its partner', () => {
+    const briefing = briefingOf(note, 'source/latam.md')
+    expect(briefing.title).toBe(note.split('\n')[0])
+    expect(briefing.partners.map((p) => p.id)).toEqual(['brazil', 'mexico'])
+    expect(briefing.partners[0]?.events.map((e) => e.label)).toEqual([
+      'Brazil and the EU hold an annual Digital Economy Dialogue; the last one took place in Brasília in May 2024.',
+    ])
+  })
+
+  it('keeps in the overview what only happened in a capital ("launched in Bogotá")', () => {
+    const briefing = briefingOf(note, 'source/latam.md')
+    expect(briefing.overview.map((p) => p.text)).toContain(
+      'The EU-LAC Digital Alliance was launched in Bogotá on 14 March 2023 with EUR 145 million.',
+    )
+    // A capital that says where a body or a post is still says whose paragraph it is.
+    const based = briefingOf('EU digital cooperation\n\nAn ICT Counsellor is based at the EU Delegation in Bogotá.\n')
+    expect(based.partners.map((p) => p.id)).toEqual(['colombia'])
+  })
+
+  it('knows the Southern Neighbourhood and the Maghreb as world regions', () => {
+    const briefing = briefingOf('# Digital cooperation\n\n## Maghreb\n\nMorocco and Tunisia joined Horizon Europe.\n')
+    expect(briefing.partners.map((p) => p.id)).toEqual(['morocco'])
+    expect(resolveName('Southern Mediterranean')?.id).toBe('southern-neighbourhood')
+    expect(resolveName('the Maghreb')?.id).toBe('maghreb')
   })
 })
