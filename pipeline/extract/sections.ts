@@ -96,6 +96,9 @@ export function divideSections(tree: Root, source: string): Sections {
     const ownLine =
       parent?.type === 'root' || (parent?.type === 'listItem' && index === 0 && parent.children.length > 1)
     const bare = ownLine ? bareHeading(node, extra) : undefined
+    // A heading of the briefing's own ("Next steps", "Regional") ends the partner before it.
+    if (!bare && ownLine && isDocumentPart(nodeText(node)))
+      current = { ref: null, lockedAt: null, depth: current.depth }
     if (bare) {
       current = { ref: bare, lockedAt: null, depth: current.depth, opened: !namesOfWorldRegion(bare) }
       enter(bare)
@@ -171,6 +174,18 @@ function onlyVenues(mentions: readonly Mention[], text: string): boolean {
         mention.via === 'capital' && VENUE_BEFORE.test(text.slice(Math.max(0, mention.start - 60), mention.start)),
     )
   )
+}
+
+/**
+ * Headings of a briefing's own parts, not of a partner's: what follows them is about the whole text
+ * until it names a partner again ("Next steps", "Regional", "LINES TO TAKE", "Background:").
+ */
+const DOCUMENT_PART =
+  /^(?:next steps|(?:the )?way forward|follow[- ]up|regional(?: (?:cooperation|dimension|issues|level))?|multilateral(?: (?:cooperation|fora|issues|level))?|horizontal(?: issues)?|other(?: issues| partners)?|general|overall|background|context|overview|summary|conclusions?|recommendations|key messages|lines to take|speaking points|purpose|annex(?:es)?|contacts?)$/i
+
+/** Whether `text` is a line that heads a part of the briefing itself (`DOCUMENT_PART`). */
+function isDocumentPart(text: string): boolean {
+  return DOCUMENT_PART.test(text.trim().replace(/:$/, ''))
 }
 
 /** A short line of its own that is exactly a partner's name. */
