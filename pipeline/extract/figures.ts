@@ -120,6 +120,30 @@ const numberWord = (word: string) =>
 
 /** What is counted, named before the amount ("a population of 1.4 billion"). */
 const COUNTED_BEFORE = /\b(population|inhabitants|people|users|subscribers|consumers|citizens|customers)\s+of\s+$/i
+/** A verb that says a count's size, right before the amount ("accounts exceed 38 million"). */
+const COUNT_VERB_BEFORE =
+  /\s+(?:exceeds?|exceeded|reach(?:es|ed)?|totals?|totall?ed|numbers?|numbered|stands? at|stood at|amounts? to|amounted to|rose to|grew to|climbed to)\s+$/
+
+/**
+ * What is counted, named before an amount with a scale and nothing after it: "a population of 1.4
+ * billion", or the words before a verb of size ("Mobile money accounts exceed 38 million", "the
+ * number of internet users reached 100 million"), in lower case unless written in capitals.
+ */
+function countedBefore(text: string, start: number): string | null {
+  const before = text.slice(Math.max(0, start - 60), start)
+  const counted = COUNTED_BEFORE.exec(before.slice(-30))?.[1]
+  if (counted) return counted
+  const verb = COUNT_VERB_BEFORE.exec(before)
+  if (!verb) return null
+  const words = before.slice(0, verb.index).split(/\s+/)
+  const kept: string[] = []
+  for (let word = words.pop(); word && kept.length < 3; word = words.pop()) {
+    if (UNIT_STOP.test(word) || !/^[\p{L}][\p{L}-]*$/u.test(word)) break
+    kept.unshift(word)
+  }
+  const unit = kept.join(' ')
+  return unit && !/^\p{Lu}{2}/u.test(unit) ? (unit[0]?.toLowerCase() ?? '') + unit.slice(1) : unit || null
+}
 
 /** A label that a line starts with ("Mobile subscriptions: "), as a list of facts has it. */
 const LABEL = /^\s*([\p{Lu}][\p{L}'’-]*(?: [\p{L}'’-]+){0,4}):\s*$/u
@@ -209,12 +233,8 @@ export function findFigures(text: string, dates: readonly DateMatch[]): FigureMa
         : unitAfter(text, end)
     }
     if (!free(figureStart, figureStart + 1)) continue
-    // "a population of 1.4 billion": what is counted stands before the amount.
-    if (unit.unit === null && scaleWord)
-      unit = {
-        unit: COUNTED_BEFORE.exec(text.slice(Math.max(0, figureStart - 30), figureStart))?.[1] ?? null,
-        end: unit.end,
-      }
+    // "a population of 1.4 billion", "accounts exceed 38 million": what is counted stands before the amount.
+    if (unit.unit === null && scaleWord) unit = { unit: countedBefore(text, figureStart), end: unit.end }
     // "Population: 100 million", as a list of key facts writes it: the label says what is counted,
     // and belongs to the figure's text ("Internet users: 78%").
     const label = labelBefore(text, figureStart)
