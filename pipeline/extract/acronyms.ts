@@ -31,11 +31,29 @@ export function findDefinitions(text: string): Definition[] {
     const inner = (match[1] ?? '').trim()
     const open = match.index
     const close = open + match[0].length
+    // Letters and the name's last word, as the text writes both ("Digital4Development Hub (D4D Hub)").
+    const [letters, last] = inner.split(' ')
+    const head = last && /^\p{Lu}\p{Ll}+$/u.test(last) && text.slice(0, open).trimEnd().endsWith(` ${last}`)
     if (isShortForm(inner)) {
       const words = wordsBefore(text, open, inner.replace(/[^\p{L}\p{N}]/gu, '').length)
       const expansion = completeName(inner, longForm(inner, words.text), nameRun(text, open))
       if (expansion)
         found.push({ acronym: inner, expansion, start: words.start + words.text.lastIndexOf(expansion), end: close })
+    } else if (head && letters && isShortForm(letters)) {
+      const before = text
+        .slice(0, open)
+        .trimEnd()
+        .slice(0, -last.length - 1)
+      const words = wordsBefore(before, before.length, letters.replace(/[^\p{L}\p{N}]/gu, '').length)
+      // The last word makes two: the letters may stand for a single word ("Digital4Development").
+      const name = longForm(letters, words.text, 1)
+      if (name)
+        found.push({
+          acronym: inner,
+          expansion: `${name} ${last}`,
+          start: words.start + words.text.lastIndexOf(name),
+          end: close,
+        })
     } else if (/\s/.test(inner) && !/[,;:]/.test(inner)) {
       const before = /([\p{L}\p{N}][\p{L}\p{N}&+\-/]*)\s*$/u.exec(text.slice(Math.max(0, open - 14), open))?.[1]
       if (before && isShortForm(before)) {
@@ -103,14 +121,14 @@ function wordsBefore(text: string, at: number, letters: number): { text: string;
   return { text: head.slice(start), start }
 }
 
-/** The long form of `short` at the end of `candidate`, or `null`. */
-export function longForm(short: string, candidate: string): string | null {
+/** The long form of `short` at the end of `candidate`, of at least `minWords` words (or hyphenated), or `null`. */
+export function longForm(short: string, candidate: string, minWords = 2): string | null {
   const found = byInitials(short, candidate) ?? bySchwartzHearst(short, candidate)
   if (!found) return null
   // A name in quotes ('the programme "Mediterranean Digital Neighbourhood" (MDN)') ends before its closing quote.
   const trimmed = found.replace(/^(the|a|an)\s+/i, '').replace(/[,\s"”]+$/, '')
   const words = trimmed.split(/\s+/).length
-  if (words < 2 && !/-/.test(trimmed)) return null
+  if (words < minWords && !/-/.test(trimmed)) return null
   return trimmed
 }
 

@@ -55,7 +55,8 @@ export class GlossaryBuilder {
     const entries = [...this.#defined.values()]
     const defined = new Set(entries.map((entry) => entry.acronym))
     for (const [acronym, position] of this.#used) {
-      if (defined.has(acronym)) continue
+      // Letters the text defines with a word after them ("D4D Hub") are that entry's.
+      if (defined.has(acronym) || [...defined].some((other) => other.startsWith(`${acronym} `))) continue
       // The text's own words for a country's body's letters, when it spells them out, else the data list's.
       const spelled = COUNTRY_BODIES.has(acronym) ? spelledOut(acronym, this.#texts) : undefined
       entries.push({ acronym, expansion: spelled ?? KNOWN.get(acronym) ?? '', position })

@@ -820,3 +820,44 @@ describe('a Latin America note in numbered sections, its title in capitals', () 
     expect(resolveName('the Maghreb')?.id).toBe('maghreb')
   })
 })
+
+describe('an AU note with parts of its own after the partners', () => {
+  const note = [
+    'AU-EU Digital Cooperation — Note to the Director',
+    '',
+    'Kenya',
+    'Mobile money accounts exceed 38 million. The EU-Kenya Digital Dialogue met in Nairobi in February 2024.',
+    '',
+    'Next steps',
+    '- Agree on the date of the 2nd AU-EU Digital Ministerial.',
+    '- Follow up with Smart Africa on the Single Digital Market.',
+    '',
+  ].join('\n')
+
+  it('ends the partner at a heading of the note itself ("Next steps")', () => {
+    const briefing = briefingOf(note)
+    expect(briefing.partners.map((p) => [p.id, p.paragraphs.length])).toEqual([['kenya', 1]])
+    expect(briefing.overview.map((p) => p.text)).toEqual([
+      'AU-EU Digital Cooperation — Note to the Director',
+      'Next steps',
+      'Agree on the date of the 2nd AU-EU Digital Ministerial.',
+      'Follow up with Smart Africa on the Single Digital Market.',
+    ])
+  })
+
+  it('counts what a verb of size follows ("accounts exceed 38 million")', () => {
+    expect(figures('Mobile money accounts exceed 38 million.')).toEqual([[38000000, 'mobile money accounts', null]])
+    expect(figures('The number of internet users reached 100 million.')).toEqual([[100000000, 'internet users', null]])
+    expect(figures('This reached 5 million.')).toEqual([])
+  })
+
+  it('reads letters defined with the last word of their name ("Digital4Development Hub (D4D Hub)")', () => {
+    const text = 'Start-ups take part in the Digital4Development Hub (D4D Hub) and in Horizon Europe.'
+    expect(findDefinitions(text).map((d) => [d.acronym, d.expansion])).toEqual([['D4D Hub', 'Digital4Development Hub']])
+    expect(findDefinitions('We met the President (Mr Smith) in Lagos.')).toEqual([])
+    expect(glossaryOf('The D4D Hub and BELLA')).toEqual([
+      ['BELLA', 'Building the Europe Link with Latin America'],
+      ['D4D', 'Digital for Development'],
+    ])
+  })
+})
