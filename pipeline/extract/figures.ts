@@ -145,8 +145,8 @@ function countedBefore(text: string, start: number): string | null {
   return unit && !/^\p{Lu}{2}/u.test(unit) ? (unit[0]?.toLowerCase() ?? '') + unit.slice(1) : unit || null
 }
 
-/** A label that a line starts with ("Mobile subscriptions: "), as a list of facts has it. */
-const LABEL = /^\s*([\p{Lu}][\p{L}'’-]*(?: [\p{L}'’-]+){0,4}):\s*$/u
+/** A label that a line starts with ("Mobile subscriptions: ", "5G coverage: "), as a list of facts has it. */
+const LABEL = /^\s*((?=[^:]*\p{L})[\p{Lu}\p{N}][\p{L}\p{N}'’-]*(?: [\p{L}'’-]+){0,4}):\s*$/u
 
 /**
  * The label the line of a figure at `start` opens with, right before it: where it starts, and what

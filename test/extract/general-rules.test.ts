@@ -851,6 +851,12 @@ describe('an AU note with parts of its own after the partners', () => {
     expect(figures('This reached 5 million.')).toEqual([])
   })
 
+  it('takes a label that starts with a digit ("5G coverage: 85%"), not a year alone', () => {
+    const texts = (text: string) => findFigures(text, findDates(text)).map((f) => f.text)
+    expect(texts('5G coverage: 85% of the population')).toEqual(['5G coverage: 85%'])
+    expect(texts('2023: 85% of households')).toEqual(['85%'])
+  })
+
   it('reads letters defined with the last word of their name ("Digital4Development Hub (D4D Hub)")', () => {
     const text = 'Start-ups take part in the Digital4Development Hub (D4D Hub) and in Horizon Europe.'
     expect(findDefinitions(text).map((d) => [d.acronym, d.expansion])).toEqual([['D4D Hub', 'Digital4Development Hub']])
