@@ -97,8 +97,7 @@ export function divideSections(tree: Root, source: string): Sections {
       parent?.type === 'root' || (parent?.type === 'listItem' && index === 0 && parent.children.length > 1)
     const bare = ownLine ? bareHeading(node, extra) : undefined
     // A heading of the briefing's own ("Next steps", "Regional") ends the partner before it.
-    if (!bare && ownLine && isDocumentPart(nodeText(node)))
-      current = { ref: null, lockedAt: null, depth: current.depth }
+    if (!bare && ownLine && isDocumentPart(mapped.text)) current = { ref: null, lockedAt: null, depth: current.depth }
     if (bare) {
       current = { ref: bare, lockedAt: null, depth: current.depth, opened: !namesOfWorldRegion(bare) }
       enter(bare)
@@ -185,7 +184,7 @@ const DOCUMENT_PART =
 
 /** Whether `text` is a line that heads a part of the briefing itself (`DOCUMENT_PART`). */
 function isDocumentPart(text: string): boolean {
-  return DOCUMENT_PART.test(text.trim().replace(/:$/, ''))
+  return text.length <= 40 && DOCUMENT_PART.test(text.trim().replace(/:$/, ''))
 }
 
 /** A short line of its own that is exactly a partner's name. */
