@@ -55,6 +55,8 @@ interface Current {
   depth: number
   /** Just opened by a bare line: the next paragraph is the section's whatever it names. */
   opened?: boolean
+  /** In a part of the note's own ("Next steps"): each paragraph is the partner's it names, none carries on. */
+  part?: boolean
 }
 
 /** Divide `tree` (whose text is `source`) into overview and partner sections. */
@@ -97,7 +99,8 @@ export function divideSections(tree: Root, source: string): Sections {
       parent?.type === 'root' || (parent?.type === 'listItem' && index === 0 && parent.children.length > 1)
     const bare = ownLine ? bareHeading(node, extra) : undefined
     // A heading of the briefing's own ("Next steps", "Regional") ends the partner before it.
-    if (!bare && ownLine && isDocumentPart(mapped.text)) current = { ref: null, lockedAt: null, depth: current.depth }
+    if (!bare && ownLine && isDocumentPart(mapped.text))
+      current = { ref: null, lockedAt: null, depth: current.depth, part: true }
     if (bare) {
       current = { ref: bare, lockedAt: null, depth: current.depth, opened: !namesOfWorldRegion(bare) }
       enter(bare)
@@ -107,6 +110,7 @@ export function divideSections(tree: Root, source: string): Sections {
     // A first line like a title that names several partners or regions ("EU relations with the Gulf
     // and Mercosur") is about the whole text: it opens no partner.
     const titleOfSeveral = units.length === 0 && namesSeveral(mapped.text, extra)
+    let owner = current.ref
     if (current.opened) current = { ...current, opened: false }
     else if (current.lockedAt === null && !titleOfSeveral) {
       // Names the text defines (`extra`), and those of a region whose section this is, are found with
@@ -117,11 +121,13 @@ export function divideSections(tree: Root, source: string): Sections {
       // The overview does not move on to a partner only because something happened in its capital.
       const venue = current.ref === null && onlyVenues(named, mapped.text)
       const subject = venue ? undefined : subjectOf(named, sentences, current.ref)
-      if (subject) current = { ...current, ref: subject }
+      if (current.part) owner = subject ?? null
+      else if (subject) current = { ...current, ref: subject }
+      if (!current.part) owner = current.ref
     }
-    enter(current.ref)
-    if (current.ref) held.add(current.ref.id)
-    units.push({ node, mapped, sentences, definitions, mentions, owner: current.ref, isHeading: false })
+    enter(owner)
+    if (owner) held.add(owner.id)
+    units.push({ node, mapped, sentences, definitions, mentions, owner, isHeading: false })
     return SKIP
   })
   const kept = [...partners.values()].filter((ref) => held.has(ref.id) || !namesOfWorldRegion(ref))
