@@ -165,7 +165,8 @@ export function findOrganisations(
       add({
         name,
         acronym: known?.acronym ?? null,
-        side: sideOf(name, context, partner) ?? known?.side ?? null,
+        // A body the data list knows is on the side it gives ("Council of Europe" is no EU body).
+        side: known?.side ?? sideOf(name, context, partner) ?? null,
         start,
         end: start + name.length,
       })
@@ -265,7 +266,11 @@ function trimName(name: string): string {
   )
     words.shift()
   while (words.length && CONNECTORS.has((words.at(-1) ?? '').toLowerCase())) words.pop()
-  return words.join(' ').replace(/,$/, '')
+  // A possessive ends the name ("the Council of Europe's work").
+  return words
+    .join(' ')
+    .replace(/,$/, '')
+    .replace(/['’]s$/, '')
 }
 
 /** Whose body `name` is: EU, the partner's, or international. */

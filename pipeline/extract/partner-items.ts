@@ -23,6 +23,7 @@ import { findMechanisms } from './mechanisms.ts'
 import { findOrganisations } from './organisations.ts'
 import { type Locator, spanPosition } from './positions.ts'
 import { findProgrammes } from './programmes.ts'
+import { escapeRegExp } from './regex.ts'
 import { findPosts } from './representation.ts'
 import type { Unit } from './sections.ts'
 import type { SentenceSpan } from './sentences.ts'
@@ -48,8 +49,13 @@ export function partnerItems(
     programmes: [],
   }
   const seen = new Set<string>()
+  // "EU-Morocco Digital Dialogue" in Morocco's section is the "Digital Dialogue" it names elsewhere.
+  const bilateral = new RegExp(
+    `^(?:EU[-–‑]${escapeRegExp(partner.name)}|${escapeRegExp(partner.name)}[-–‑]EU)\\s+`,
+    'i',
+  )
   const once = (kind: string, key: string) => {
-    const id = `${kind}:${key.toLowerCase()}`
+    const id = `${kind}:${key.replace(bilateral, '').toLowerCase()}`
     if (seen.has(id)) return false
     seen.add(id)
     return true
