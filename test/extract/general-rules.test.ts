@@ -867,3 +867,19 @@ describe('an AU note with parts of its own after the partners', () => {
     ])
   })
 })
+
+describe('names a Southern Neighbourhood note writes twice or with a possessive', () => {
+  it('keeps one dialogue a section names with and without "EU-<partner>"', () => {
+    const briefing = briefingOf(
+      'Morocco\n\nA Digital Dialogue was launched in 2024. The EU-Morocco Digital Dialogue meets twice a year.\n',
+    )
+    expect(briefing.partners[0]?.mechanisms.map((m) => m.name)).toEqual(['Digital Dialogue'])
+  })
+
+  it('ends a body at its possessive, and knows the Council of Europe for no EU body', () => {
+    const organisations = (text: string) => findOrganisations(text, [], null).map((o) => [o.name, o.side])
+    expect(organisations("It takes part in the Council of Europe's work on data protection.")).toEqual([
+      ['Council of Europe', 'international'],
+    ])
+  })
+})
