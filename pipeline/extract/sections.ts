@@ -95,11 +95,11 @@ export function divideSections(tree: Root, source: string): Sections {
       }
     }
     // A line of its own in the document, or the first of a list item with more under it ("2. Brazil").
-    const ownLine =
-      parent?.type === 'root' || (parent?.type === 'listItem' && index === 0 && parent.children.length > 1)
+    const firstInItem = parent?.type === 'listItem' && index === 0
+    const ownLine = parent?.type === 'root' || (firstInItem && parent.children.length > 1)
     const bare = ownLine ? bareHeading(node, extra) : undefined
-    // A heading of the briefing's own ("Next steps", "Regional") ends the partner before it.
-    if (!bare && ownLine && isDocumentPart(mapped.text))
+    // A heading of the briefing's own ("Next steps", "5. Next steps") ends the partner before it.
+    if (!bare && (ownLine || firstInItem) && isDocumentPart(mapped.text))
       current = { ref: null, lockedAt: null, depth: current.depth, part: true }
     if (bare) {
       current = { ref: bare, lockedAt: null, depth: current.depth, opened: !namesOfWorldRegion(bare) }
@@ -166,9 +166,9 @@ function namesSeveral(text: string, extra: ReadonlyMap<string, PartnerRef>): boo
   return ids.size > 1
 }
 
-/** Words before a place where something happened: "was launched in", "held its first meeting in". */
+/** Words before a place where something happens: "was launched in", "held its first meeting in", "an event in". */
 const VENUE_BEFORE =
-  /\b(?:launched|held|signed|took place|met|convened|adopted|hosted|organi[sz]ed|opened|inaugurated)\s+(?:\S+\s+){0,3}in\s+$/
+  /\b(?:(?:launched|held|signed|took place|met|convened|adopted|hosted|organi[sz]ed|opened|inaugurated)\s+(?:\S+\s+){0,3}|(?:event|meeting|summit|conference|forum|visit|ministerial|workshop|session|round)s?\s+)in\s+$/
 
 /** Whether every partner `mentions` names is a capital where something happened ("launched in Bogotá"). */
 function onlyVenues(mentions: readonly Mention[], text: string): boolean {
