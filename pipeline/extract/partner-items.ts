@@ -215,8 +215,8 @@ function figureYear(text: string, figure: { end: number }, dates: readonly DateM
     const between = text.slice(figure.end, d.start)
     return (
       between.length <= 80 &&
-      // "100 million (2023)": the year in brackets right after the figure.
-      ((/^\s*\($/.test(between) && text[d.end] === ')') ||
+      // "100 million (2023)", "56 per cent of households (2023)": the year in brackets closing the figure's clause.
+      ((/^[^,;:.!?()–—]*\($/.test(between) && text[d.end] === ')') ||
         (!/[,;:.!?()–—]|\s(?:and|but|while|whereas|which|who|when|after|before|since|until)\s/.test(between) &&
           /(?:^|\s)(?:during|in|by|as of|at the end of|for)\s+$/.test(between)))
     )
