@@ -883,3 +883,22 @@ describe('names a Southern Neighbourhood note writes twice or with a possessive'
     ])
   })
 })
+
+describe('a numbered note whose last part is its own', () => {
+  it('hands "5. Next steps" to the overview, and an event in a capital stays there', () => {
+    const briefing = briefingOf(
+      '1. Chile\nChile signed the Advanced Framework Agreement in December 2023.\n\n5. Next steps\n- Prepare the high-level event in Santo Domingo.\n',
+    )
+    expect(briefing.partners.map((p) => p.id)).toEqual(['chile'])
+    expect(briefing.overview.map((p) => p.text)).toEqual([
+      'Next steps',
+      'Prepare the high-level event in Santo Domingo.',
+    ])
+  })
+
+  it("takes the year in brackets that closes a figure's clause for its year, not an event", () => {
+    const briefing = briefingOf('Mexico\n\nFixed broadband reaches only 56 per cent of households (2023).\n')
+    expect(briefing.partners[0]?.figures.map((f) => [f.text, f.year])).toEqual([['56 per cent', '2023']])
+    expect(briefing.partners[0]?.events).toEqual([])
+  })
+})
