@@ -13,12 +13,20 @@ export function cssString(value: string): string {
 /** Longest `<title>` that tabs, bookmarks and html-validate's `long-title` rule take whole. */
 export const TITLE_LIMIT = 70
 
-/** `title` cut at a word boundary to fit `TITLE_LIMIT`, with an ellipsis; the page's h1 keeps it whole. */
-export function pageTitle(title: string): string {
-  if (title.length <= TITLE_LIMIT) return title
-  const cut = title.slice(0, TITLE_LIMIT - 1)
-  const space = cut.lastIndexOf(' ')
-  return `${(space > TITLE_LIMIT / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–-]+$/u, '')}…`
+/**
+ * `title` cut at a word boundary to fit `TITLE_LIMIT`, with an ellipsis; the page's h1 keeps it
+ * whole. The limit holds for the title as written into the page, after `escape` (html-validate
+ * counts "Commissioner's" with its `&#x27;`): the result is escaped.
+ */
+export function pageTitle(title: string, escape: (text: string) => string = (text) => text): string {
+  if (escape(title).length <= TITLE_LIMIT) return escape(title)
+  let cut = title
+  while (cut && escape(cut).length > TITLE_LIMIT - 1) {
+    const space = cut.lastIndexOf(' ')
+    cut = space > TITLE_LIMIT / 2 ? cut.slice(0, space) : cut.slice(0, -1)
+    cut = cut.replace(/[\s,;:–-]+$/u, '')
+  }
+  return `${escape(cut)}…`
 }
 
 /** Register the helpers the templates use on `handlebars`. */
@@ -28,7 +36,10 @@ export function registerHelpers(handlebars: typeof Handlebars): void {
   handlebars.registerHelper('cssString', (value: string) => new handlebars.SafeString(cssString(value)))
   // Pictures come from `render/svg/*`, which escape every text they take from the data.
   handlebars.registerHelper('svg', (svg: string) => new handlebars.SafeString(svg))
-  handlebars.registerHelper('pageTitle', (title: string) => pageTitle(title))
+  handlebars.registerHelper(
+    'pageTitle',
+    (title: string) => new handlebars.SafeString(pageTitle(title, handlebars.escapeExpression)),
+  )
   // Text as segments (`prose.ts`), each run escaped, a glossary acronym in an `<abbr>` with its
   // expansion: a helper, since a partial per name and per paragraph is most of a large page's time.
   handlebars.registerHelper('prose', (segments: Segment[] | null) => {

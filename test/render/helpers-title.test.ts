@@ -1,3 +1,4 @@
+import Handlebars from 'handlebars'
 import { describe, expect, it } from 'vitest'
 import { pageTitle, TITLE_LIMIT } from '../../pipeline/render/helpers.ts'
 
@@ -10,6 +11,14 @@ describe('pageTitle', () => {
     const title = 'Note to the file: digital cooperation in the Mekong and the Pacific islands'
     const short = pageTitle(title)
     expect(short).toBe('Note to the file: digital cooperation in the Mekong and the Pacific…')
+    expect(short.length).toBeLessThanOrEqual(TITLE_LIMIT)
+  })
+
+  it('fits the limit as the page writes the title, escaped ("&#x27;" counts six)', () => {
+    const title = "Southern Neighbourhood – digital briefing for the Commissioner's visit"
+    expect(title.length).toBe(TITLE_LIMIT)
+    const short = pageTitle(title, Handlebars.escapeExpression)
+    expect(short).toBe('Southern Neighbourhood – digital briefing for the Commissioner&#x27;s…')
     expect(short.length).toBeLessThanOrEqual(TITLE_LIMIT)
   })
 })
