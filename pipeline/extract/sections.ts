@@ -24,6 +24,7 @@ import {
 import { regionalBody } from './regional-bodies.ts'
 import { type SentenceSpan, splitSentences } from './sentences.ts'
 import { type MappedText, mapParagraph } from './text-map.ts'
+import { TITLE_LINE_LIMIT } from './title.ts'
 
 /** A paragraph of the source, read once for every extractor. */
 export interface Unit {
@@ -97,14 +98,22 @@ export function divideSections(tree: Root, source: string): Sections {
     // A line of its own in the document, or the first of a list item with more under it ("2. Brazil").
     const firstInItem = parent?.type === 'listItem' && index === 0
     const ownLine = parent?.type === 'root' || (firstInItem && parent.children.length > 1)
-    const bare = ownLine ? bareHeading(node, extra) : undefined
+    // The first line is the title, not a heading, unless it is a partner's name alone.
+    const found = ownLine ? bareHeading(node, extra) : undefined
+    const heading = found && (found.exact || units.length > 0) ? found : undefined
+    const bare = heading?.ref
     // A heading of the briefing's own ("Next steps", "5. Next steps") ends the partner before it.
     if (!bare && (ownLine || firstInItem) && isDocumentPart(mapped.text))
       current = { ref: null, lockedAt: null, depth: current.depth, part: true }
     if (bare) {
       current = { ref: bare, lockedAt: null, depth: current.depth, opened: !namesOfWorldRegion(bare) }
       enter(bare)
-      units.push({ node, mapped, sentences, definitions, mentions, owner: bare, isHeading: true })
+      // A heading that says more than the name ("Kenya, 4-5 March") stays in the text: as the partner's
+      // first paragraph, or the overview's for a world region (a partner only when a paragraph names it).
+      const exact = heading?.exact ?? true
+      const owner = exact || !namesOfWorldRegion(bare) ? bare : null
+      if (!exact && owner) held.add(owner.id)
+      units.push({ node, mapped, sentences, definitions, mentions, owner, isHeading: exact })
       return SKIP
     }
     // A first line like a title that names several partners or regions ("EU relations with the Gulf
@@ -118,9 +127,10 @@ export function divideSections(tree: Root, source: string): Sections {
       const region = namesOfWorldRegion(current.ref)
       const known = region ? new Map([...extra, ...region]) : extra
       const named = known.size > 0 ? findMentions(mapped.text, known) : mentions()
-      // The overview does not move on to a partner only because something happened in its capital.
-      const venue = current.ref === null && onlyVenues(named, mapped.text)
-      const subject = venue ? undefined : subjectOf(named, sentences, current.ref)
+      // The overview does not move on to a partner only because something happened in its capital,
+      // nor for a paragraph that a label of the note's own opens ("Participants: …").
+      const stays = current.ref === null && (onlyVenues(named, mapped.text) || LABELLED_PART.test(mapped.text))
+      const subject = stays ? undefined : subjectOf(named, sentences, current.ref)
       if (current.part) owner = subject ?? null
       else if (subject) current = { ...current, ref: subject }
       if (!current.part) owner = current.ref
@@ -161,7 +171,7 @@ function withWorldRegions(extra: ReadonlyMap<string, PartnerRef>): ReadonlyMap<s
 /** Whether `text` is a short line (a title's: one line, no closing stop) that names more than one partner or world region. */
 function namesSeveral(text: string, extra: ReadonlyMap<string, PartnerRef>): boolean {
   const line = text.trim()
-  if (line.length > 80 || line.includes('\n') || /[.!?]$/.test(line)) return false
+  if (line.length > TITLE_LINE_LIMIT || line.includes('\n') || /[.!?]$/.test(line)) return false
   const ids = new Set(findMentions(line, withWorldRegions(extra)).map((mention) => mention.ref.id))
   return ids.size > 1
 }
@@ -188,17 +198,29 @@ function onlyVenues(mentions: readonly Mention[], text: string): boolean {
 const DOCUMENT_PART =
   /^(?:next steps|(?:the )?way forward|follow[- ]up|regional(?: (?:cooperation|dimension|issues|level))?|multilateral(?: (?:cooperation|fora|issues|level))?|horizontal(?: issues)?|other(?: issues| partners)?|general|overall|background|context|overview|summary|conclusions?|recommendations|key messages|lines to take|speaking points|purpose|annex(?:es)?|contacts?)$/i
 
+/** A label of the note's own opening a paragraph: "Participants: …", "Purpose: …". */
+const LABELLED_PART =
+  /^\s*(?:participants|attendees|purpose|objectives?|aim|subject|context|background|summary|date|venue|from|to|cc)\s*:/i
+
 /** Whether `text` is a line that heads a part of the briefing itself (`DOCUMENT_PART`). */
 function isDocumentPart(text: string): boolean {
   return text.length <= 40 && DOCUMENT_PART.test(text.trim().replace(/:$/, ''))
 }
 
 /** A short line of its own that is exactly a partner's name. */
-function bareHeading(node: Paragraph, extra: ReadonlyMap<string, PartnerRef>): PartnerRef | undefined {
+function bareHeading(
+  node: Paragraph,
+  extra: ReadonlyMap<string, PartnerRef>,
+): { ref: PartnerRef; exact: boolean } | undefined {
   const text = nodeText(node).trim()
   // Splitting stops at the seventh word: a paragraph need not be cut into all of its words.
   if (!text || text.includes('\n') || text.split(/\s+/, 7).length > 6) return undefined
-  return resolveName(text, extra)
+  const ref = resolveName(text, extra)
+  if (ref) return { ref, exact: true }
+  // A partner's name, then when or what of it ("Kenya, 4-5 March", "South Africa – key facts"), no other partner.
+  const lead = /^([^,:(–—]+?)\s*(?:,|:|\(|\s[–—-]\s)\s*(\S.*)$/u.exec(text)
+  const named = lead ? resolveName(lead[1] ?? '', extra) : undefined
+  return named && findMentions(lead?.[2] ?? '', extra).length === 0 ? { ref: named, exact: false } : undefined
 }
 
 /** The partner a paragraph is about, or `undefined` when it names none (or lists many alike). */

@@ -13,6 +13,9 @@ import regions from '../data/regions.json' with { type: 'json' }
 import { checkerFor } from './dictionary.ts'
 import { resolveName } from './gazetteer.ts'
 
+/** Longest first line taken for a title ("Mission report: DG INTPA and DG CNECT visit to Nairobi and Kigali, 4–7 March 2024"). */
+export const TITLE_LINE_LIMIT = 120
+
 /** The title of the briefing in `tree`. */
 export function titleOf(tree: Root, file: VFile): string {
   const fromMatter = file.data.frontmatter?.title
@@ -26,7 +29,8 @@ export function titleOf(tree: Root, file: VFile): string {
   const line = first ? nodeText(first).trim() : ''
   // A line in capitals may be longer ("EU – LATIN AMERICA AND CARIBBEAN: DIGITAL ALLIANCE STATE OF PLAY (as of …)").
   const capitals = !/\p{Ll}/u.test(line.replace(/\([^()]*\)/g, ''))
-  if (line && line.length <= (capitals ? 140 : 80) && !line.includes('\n') && !/[.!?]$/.test(line)) return line
+  if (line && line.length <= (capitals ? 140 : TITLE_LINE_LIMIT) && !line.includes('\n') && !/[.!?]$/.test(line))
+    return line
   return titleFromStem(file.stem ?? '')
 }
 
