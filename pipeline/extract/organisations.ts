@@ -172,7 +172,12 @@ export function findOrganisations(
       })
     }
   }
+  let previous: { name: string; end: number } | undefined
   for (const { body, start, end } of findKnownBodies(text)) {
+    // "International Telecommunication Union (ITU)": the name and its letters are one mention.
+    const repeat = previous?.name === body.name && /^\s*\($/.test(text.slice(previous.end, start))
+    previous = { name: body.name, end }
+    if (repeat) continue
     // The text's own definition of these letters wins over the data list's.
     if (defined.has(body.acronym) && defined.get(body.acronym) !== body.name) continue
     // A country's own body in another country's section is another body with the same letters

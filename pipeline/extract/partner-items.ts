@@ -19,6 +19,7 @@ import { findAgreements } from './agreements.ts'
 import { type DateMatch, findDates, isMonthName } from './dates.ts'
 import { findFigures } from './figures.ts'
 import type { PartnerRef } from './gazetteer.ts'
+import { isKnownBodyName } from './known-bodies.ts'
 import { findMechanisms } from './mechanisms.ts'
 import { findOrganisations } from './organisations.ts'
 import { type Locator, spanPosition } from './positions.ts'
@@ -98,7 +99,10 @@ export function partnerItems(
     }
     // What the EU and the partner run together is a mechanism, though named like a body ("the United
     // States and the EU set up the Trade and Technology Council (TTC)").
-    const mechanisms = unit.sentences.map((sentence) => findMechanisms(sentence.text))
+    // A body named like a forum ("World Economic Forum") is no mechanism.
+    const mechanisms = unit.sentences.map((sentence) =>
+      findMechanisms(sentence.text).filter((mechanism) => !isKnownBodyName(mechanism.name)),
+    )
     const joint = new Set(
       unit.sentences.flatMap((sentence, index) =>
         /\b(?:EU|European Union)\b/.test(sentence.text)
