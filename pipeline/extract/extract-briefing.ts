@@ -11,7 +11,7 @@ import { isForeignBodyName } from './organisations.ts'
 import { partnerItems } from './partner-items.ts'
 import { createLocator, spanPosition, toPosition } from './positions.ts'
 import { divideSections, type Unit } from './sections.ts'
-import { findMisspellings, type Misspelling } from './spelling.ts'
+import { findMisspellings, isPersonName, type Misspelling } from './spelling.ts'
 import { titleOf } from './title.ts'
 
 export { toPosition } from './positions.ts'
@@ -86,7 +86,7 @@ export function extractData(tree: Root, file: VFile): { briefing: Briefing; spel
       const inForeignName = (typo: Misspelling) =>
         foreign.some((d) => typo.start >= d.start && typo.end <= d.start + d.expansion.length)
       for (const typo of typos[index] ?? []) {
-        if (inForeignName(typo)) continue
+        if (inForeignName(typo) || isPersonName(unit.mapped.text, typo.start)) continue
         const hint = typo.suggestions.length
           ? `, did you mean ${typo.suggestions.map((s) => `\`${s}\``).join(' or ')}?`
           : ''

@@ -29,6 +29,15 @@ function projectWords(): Set<string> {
 
 const WORD = /[\p{L}][\p{L}'’-]*[\p{L}]|[\p{L}]/gu
 
+/** A title and what may stand between it and a name's word: "Ms A. ", "H.E. Eliud ", "Dr ". */
+const TITLE_BEFORE =
+  /(?:^|[^\p{L}])(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Amb|H\.\s?E)\.?(?:\s+\p{Lu}\.)*(?:\s+\p{Lu}[\p{L}'’-]+)?\s+$/u
+
+/** Whether the word at `start` of `text` is a person's name after a title ("Ms A. Rossi"): no dictionary spells it. */
+export function isPersonName(text: string, start: number): boolean {
+  return TITLE_BEFORE.test(text.slice(Math.max(0, start - 40), start))
+}
+
 /**
  * What earlier checks decided, by token: `false` for a token that is fine; for a flagged one, the
  * suggestions for its word, or `true` when none were looked for (past the hundredth). A token's

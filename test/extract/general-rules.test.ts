@@ -902,3 +902,57 @@ describe('a numbered note whose last part is its own', () => {
     expect(briefing.partners[0]?.events).toEqual([])
   })
 })
+
+describe('a mission report', () => {
+  const report = [
+    'Mission report: DG INTPA and DG CNECT visit to Nairobi and Kigali, 4–7 March 2024',
+    '',
+    'Participants: Ms A. Rossi (DG INTPA, Head of Unit), Dr P. Mwangi (EU Delegation to Kenya).',
+    '',
+    'Kenya, 4-5 March',
+    'We met H.E. Eliud Owalo, Cabinet Secretary for ICT. Approx. 40 % of Kenyans use mobile internet.',
+    '',
+    'Rwanda, 6-7 March',
+    'The Centre for the Fourth Industrial Revolution, launched with the World Economic Forum in 2022, works on AI.',
+    '',
+  ].join('\n')
+
+  it('takes a long first line for the title, and keeps the participants in the overview', () => {
+    const file = new VFile({ path: 'source/mission.md', value: report })
+    const briefing = extractBriefing(parseTree(file), file)
+    expect(briefing.title).toBe(report.split('\n')[0])
+    expect(briefing.overview.map((p) => p.text.slice(0, 13))).toEqual(['Mission repor', 'Participants:'])
+    // "Kenya, 4-5 March" opens Kenya and stays in its text; the names after a title are no typos.
+    expect(briefing.partners.map((p) => [p.id, p.paragraphs[0]?.text])).toEqual([
+      ['kenya', 'Kenya, 4-5 March'],
+      ['rwanda', 'Rwanda, 6-7 March'],
+    ])
+    expect(file.messages.filter((m) => m.ruleId === 'spelling').map((m) => m.reason)).toEqual([])
+  })
+
+  it('takes the World Economic Forum for a body, not a forum the EU holds', () => {
+    const rwanda = briefingOf(report).partners[1]
+    expect(rwanda?.mechanisms).toEqual([])
+    expect(rwanda?.organisations.map((o) => [o.name, o.acronym, o.side])).toContainEqual([
+      'World Economic Forum',
+      'WEF',
+      'international',
+    ])
+    expect(glossaryOf('The EUD in Kigali')).toEqual([['EUD', 'EU Delegation']])
+  })
+
+  it('opens no partner at a heading that names another after the first ("Kenya, Uganda")', () => {
+    const briefing = briefingOf('Kenya, Uganda\n\nThe EU supports the East African data corridor.\n')
+    expect(briefing.partners).toEqual([])
+  })
+})
+
+describe('a heading line that says more than a world region', () => {
+  it('keeps "Latin America – overview" in the text, in the overview', () => {
+    const briefing = briefingOf(
+      'EU digital notes\n\nLatin America – overview\n\nBrazil and the EU hold an annual Digital Dialogue.\n',
+    )
+    expect(briefing.overview.map((p) => p.text)).toEqual(['EU digital notes', 'Latin America – overview'])
+    expect(briefing.partners.map((p) => p.id)).toEqual(['brazil'])
+  })
+})
