@@ -152,9 +152,10 @@ function onHeading(node: Heading, current: Current, extra: ReadonlyMap<string, P
   // as a first line does: the text is about it until it moves on to another.
   const titled = node.depth === 1 ? onlyPartnerIn(nodeText(node), withWorldRegions(extra)) : undefined
   if (titled && !namesOfWorldRegion(titled)) return { ref: titled, lockedAt: null, depth: node.depth }
-  // A sub-heading ("### Research") stays in its section; any other heading ends it.
+  // A sub-heading ("### Research") stays in its section; any other heading ends it, and one of the
+  // note's own parts ("## Next steps") starts a part where no paragraph carries a partner on.
   if (current.depth > 0 && node.depth > current.depth) return current
-  return { ref: null, lockedAt: null, depth: node.depth }
+  return { ref: null, lockedAt: null, depth: node.depth, part: isDocumentPart(nodeText(node)) }
 }
 
 /** The one partner a section heading names ("EU–Japan relations"); none if it names several. */

@@ -956,3 +956,16 @@ describe('a heading line that says more than a world region', () => {
     expect(briefing.partners.map((p) => p.id)).toEqual(['brazil'])
   })
 })
+
+describe('a Markdown heading of the note its own', () => {
+  it('lets no partner carry on through "## Next steps"', () => {
+    const briefing = briefingOf(
+      '# Notes\n\n## Kenya\n\nThe EU-Kenya Digital Dialogue met in 2024.\n\n## Next steps\n\n- Invite Kenya to the ministerial.\n- Prepare the joint statement.\n',
+    )
+    expect(briefing.partners[0]?.paragraphs.map((p) => p.text)).toEqual([
+      'The EU-Kenya Digital Dialogue met in 2024.',
+      'Invite Kenya to the ministerial.',
+    ])
+    expect(briefing.overview.map((p) => p.text)).toEqual(['Prepare the joint statement.'])
+  })
+})
