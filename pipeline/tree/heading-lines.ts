@@ -64,7 +64,11 @@ function splitParagraph(node: Paragraph, source: string): Paragraph[] {
   if (!line || !node.position || line.rest.length === 0) return [node]
   const { heading, end, rest, restStart } = line
   const nextLine = source.slice(restStart.offset, lineEndAfter(source, restStart.offset ?? 0))
-  if (!isHeadingLine(nodeText({ type: 'paragraph', children: heading }), nextLine)) return [node]
+  const longest = source
+    .slice(restStart.offset, node.position.end.offset)
+    .split('\n')
+    .reduce((a, b) => (b.trim().length > a.trim().length ? b : a), '')
+  if (!isHeadingLine(nodeText({ type: 'paragraph', children: heading }), nextLine, longest)) return [node]
   const first: Paragraph = { type: 'paragraph', children: heading, position: { start: node.position.start, end } }
   const next: Paragraph = { type: 'paragraph', children: rest, position: { start: restStart, end: node.position.end } }
   return [first, ...splitParagraph(next, source)]
@@ -123,13 +127,17 @@ function nextLineStart(source: string, end: Point): Point {
   return { line: end.line + 1, column: at - breakAt, offset: at }
 }
 
-/** Whether `line` reads as a heading over `next`, the line under it. */
-export function isHeadingLine(line: string, next: string): boolean {
+/**
+ * Whether `line` reads as a heading over `next`, the line under it; `longest` is the longest line
+ * under it in the paragraph (a list of short facts may start under a heading: "Kazakhstan", then
+ * "Key figures", then "Internet users	92%"…).
+ */
+export function isHeadingLine(line: string, next: string, longest = next): boolean {
   const text = line.trim()
   const under = next.trim()
   if (!text || text.length > MAX_LENGTH || /[.,;:!?]$/.test(text)) return false
   if (!/^[\p{Lu}\p{N}]/u.test(text) || !/^[\p{Lu}\p{N}"“‘'(]/u.test(under)) return false
-  if (text.length * 2 > under.length) return false
+  if (text.length * 2 > Math.max(under.length, longest.trim().length)) return false
   const words = text.split(/\s+/)
   if (words.length > MAX_WORDS) return false
   const titled = words.every((word) => /^[\p{Lu}\p{N}]/u.test(word) || SMALL_WORDS.has(word))

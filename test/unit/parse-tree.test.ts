@@ -87,6 +87,15 @@ describe('a heading line right above its paragraph', () => {
     ).toHaveLength(2)
   })
 
+  it('is told apart over a list of short facts, measured against its longest line', () => {
+    const value = 'Kazakhstan\nKey figures\nInternet users\t92%\nPopulation\t19.9 million\n'
+    expect(paragraphs(value).map(([text]) => text)).toEqual([
+      'Kazakhstan',
+      'Key figures',
+      'Internet users\t92%\nPopulation\t19.9 million',
+    ])
+  })
+
   it('is no heading in a paragraph wrapped by hand, nor when it ends like a sentence or leads a short line', () => {
     for (const value of [
       'The EU and Japan signed the\nEconomic Partnership Agreement in 2019.\n',
