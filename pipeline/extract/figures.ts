@@ -145,8 +145,11 @@ function countedBefore(text: string, start: number): string | null {
   return unit && !/^\p{Lu}{2}/u.test(unit) ? (unit[0]?.toLowerCase() ?? '') + unit.slice(1) : unit || null
 }
 
-/** A label that a line starts with ("Mobile subscriptions: ", "5G coverage: "), as a list of facts has it. */
-const LABEL = /^\s*((?=[^:]*\p{L})[\p{Lu}\p{N}][\p{L}\p{N}'’-]*(?: [\p{L}'’-]+){0,4}):\s*$/u
+/**
+ * A label that a line starts with ("Mobile subscriptions: ", "5G coverage: "), as a list of facts
+ * has it, or a table's first cell copied as text, a tab after it ("Population	19.9 million").
+ */
+const LABEL = /^\s*((?=[^:\t]*\p{L})[\p{Lu}\p{N}][\p{L}\p{N}'’-]*(?: [\p{L}'’-]+){0,4})(?::\s*|\t+)$/u
 
 /**
  * The label the line of a figure at `start` opens with, right before it: where it starts, and what
@@ -290,13 +293,15 @@ function figure(
     value: Number(value.toPrecision(12)),
     unit,
     qualifier: qualifier?.toLowerCase() ?? null,
-    text: text.slice(start, end).trim(),
+    text: text.slice(start, end).trim().replace(/\t+/g, ' '),
   }
 }
 
 /** A number that belongs to a name or a code: "5G", "FP7", "3GPP", "Industry 4.0", "7th", "No. 3". */
 function isNamePart(text: string, start: number, end: number, qualified: boolean): boolean {
   const before = text.slice(Math.max(0, start - 24), start)
+  // After a tab, a number is a table's cell ("ICT share of GDP	3.8%"), not part of a name.
+  if (before.endsWith('\t')) return false
   const after = text.slice(end, end + 4)
   // A currency written against its amount ("EUR1.2 billion") is no name.
   const currencyBefore = qualified && /(?:^|[^\p{L}])(?:EUR|USD|GBP|JPY|KRW|INR|CNY)$/u.test(before)
@@ -323,8 +328,10 @@ function unitAfter(text: string, end: number): { unit: string | null; end: numbe
   const rest = text.slice(end)
   const words: string[] = []
   let consumed = 0
+  // A row of a table copied as text ("Population	19.9 million") ends at its line.
+  const row = text.slice(text.lastIndexOf('\n', end - 1) + 1, end).includes('\t')
   for (const match of rest.matchAll(/(\s+)([\p{L}][\p{L}'’-]*)/gu)) {
-    if (match.index !== consumed) break
+    if (match.index !== consumed || (row && match[1]?.includes('\n'))) break
     const word = match[2] ?? ''
     if (UNIT_STOP.test(word) || words.length === 3) break
     words.push(word)

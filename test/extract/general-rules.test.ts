@@ -969,3 +969,23 @@ describe('a Markdown heading of the note its own', () => {
     expect(briefing.overview.map((p) => p.text)).toEqual(['Prepare the joint statement.'])
   })
 })
+
+describe('key figures copied from a table, a tab between label and value', () => {
+  it('counts each row by its label, within its line', () => {
+    const text = 'Internet users\t92%\nPopulation\t19.9 million\nICT share of GDP\t3.8%'
+    expect(findFigures(text, findDates(text)).map((f) => [f.value, f.unit, f.text])).toEqual([
+      [92, 'percent', 'Internet users 92%'],
+      [19900000, 'population', 'Population 19.9 million'],
+      [3.8, 'percent', 'ICT share of GDP 3.8%'],
+    ])
+    // A hand-wrapped sentence still gives its unit from the next line.
+    expect(figures('Korea counts 52 million\nmobile subscribers.')).toEqual([[52000000, 'mobile subscribers', null]])
+  })
+
+  it('glosses the Development Cooperation Instrument and CAREN', () => {
+    expect(glossaryOf('CAREN, financed under DCI')).toEqual([
+      ['CAREN', 'Central Asian Research and Education Network'],
+      ['DCI', 'Development Cooperation Instrument'],
+    ])
+  })
+})
