@@ -15,6 +15,18 @@ export interface ParagraphView {
   id: string
   ordinal: number
   segments: Segment[]
+  /** Rows of a table copied as text (every line has a tab): shown a line each, not run together. */
+  rows: boolean
+}
+
+/** The view of `paragraph`, its text split by `split`. */
+function paragraphView(
+  paragraph: { id: string; ordinal: number; text: string },
+  split: (text: string) => Segment[],
+): ParagraphView {
+  const { id, ordinal, text } = paragraph
+  const rows = text.includes('\n') && text.split('\n').every((line) => line.includes('\t'))
+  return { id, ordinal, segments: split(text), rows }
 }
 
 /** One line of a card: what was found, a few words on it, and the paragraph it came from. */
@@ -116,11 +128,7 @@ export function briefingView(briefing: Briefing, subtitle: string | null = null)
       dialogues: partners.reduce((sum, partner) => sum + partner.dialogues, 0),
       span: years.length === 0 ? '' : years[0] === years.at(-1) ? `${years[0]}` : `${years[0]}–${years.at(-1)}`,
     },
-    overview: overview.map((paragraph) => ({
-      id: paragraph.id,
-      ordinal: paragraph.ordinal,
-      segments: split(paragraph.text),
-    })),
+    overview: overview.map((paragraph) => paragraphView(paragraph, split)),
     partners,
     events,
     glossary: [...briefing.glossary]
@@ -253,10 +261,6 @@ function partnerView(
         .join(', ') || '—',
     cards,
     topics,
-    paragraphs: paragraphs.map((paragraph) => ({
-      id: paragraph.id,
-      ordinal: paragraph.ordinal,
-      segments: split(paragraph.text),
-    })),
+    paragraphs: paragraphs.map((paragraph) => paragraphView(paragraph, split)),
   }
 }

@@ -115,6 +115,18 @@ describe('rich fixture', () => {
     expect(html).toContain('<p id="japan-p3" class="source-paragraph">')
   })
 
+  test('shows the rows of a table copied as text a line each, and a wrapped paragraph as one', async () => {
+    const rows = richCase()
+    const [first, second] = rows.briefing.partners[1]?.paragraphs ?? []
+    if (!first || !second) throw new Error('fixture: Japan has two paragraphs')
+    first.text = 'Internet users\t92%\nPopulation\t125 million'
+    second.text = 'The EU and Japan signed the\nEconomic Partnership Agreement in 2019.'
+    const html = await render(rows)
+    expect(html).toContain('<p id="japan-p1" class="source-paragraph rows">')
+    expect(html).toContain('<p id="japan-p2" class="source-paragraph">')
+    expect(html).toMatch(/\.source-paragraph\.rows \{\s*white-space: pre-line;/)
+  })
+
   test('a one-word edit in a paragraph changes at most a handful of lines', async () => {
     const before = richCase()
     const after = richCase()
