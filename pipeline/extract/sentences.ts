@@ -68,6 +68,15 @@ const BOUNDARY = /([.!?]+)(["'”’)\]]*)(\s+)(?=["'“‘(]?[\p{Lu}\p{N}])/gu
 /** Split `text` into sentences, trimmed, with their offsets in `text`. */
 export function splitSentences(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = []
+  // The rows of a table (every line has a tab): each row is a sentence of its own.
+  if (text.includes('\n') && text.split('\n').every((line) => line.includes('\t'))) {
+    for (let start = 0, end = 0; start <= text.length; start = end + 1) {
+      end = text.indexOf('\n', start)
+      if (end < 0) end = text.length
+      pushTrimmed(text, start, end, spans)
+    }
+    return spans
+  }
   let start = 0
   for (const match of text.matchAll(BOUNDARY)) {
     const stopAt = match.index

@@ -989,3 +989,20 @@ describe('key figures copied from a table, a tab between label and value', () =>
     ])
   })
 })
+
+describe('a GFM table of agreements', () => {
+  it('dates each agreement by its own row, and labels each event by its row', () => {
+    const briefing = briefingOf(
+      '## Singapore\n\n| Item | Status |\n|---|---|\n| Digital Partnership | signed 1 February 2023 |\n| Digital Trade Agreement | concluded July 2024 |\n',
+    )
+    const singapore = briefing.partners[0]
+    expect(singapore?.agreements.map((a) => [a.name, a.date])).toEqual([
+      ['Digital Partnership', '2023-02-01'],
+      ['Digital Trade Agreement', '2024-07'],
+    ])
+    expect(singapore?.events.map((e) => e.label)).toEqual([
+      'Digital Partnership signed 1 February 2023',
+      'Digital Trade Agreement concluded July 2024',
+    ])
+  })
+})

@@ -1,3 +1,4 @@
+import { toString as nodeText } from 'mdast-util-to-string'
 import type { Point } from 'unist'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
@@ -106,5 +107,15 @@ describe('a heading line right above its paragraph', () => {
       'Morocco &amp;\nTunisia joined the programme in the course of 2023, both as associated countries.\n',
     ])
       expect(paragraphs(value)).toHaveLength(1)
+  })
+})
+
+describe('a GFM table', () => {
+  it('is read as a paragraph of its rows, cells parted by tabs, with the position of the table', () => {
+    const value = 'Singapore\n\n| Item | Status |\n|---|---|\n| Digital Partnership | signed 1 February 2023 |\n'
+    const [, table] = parseTree(file(value)).children
+    expect(table?.type).toBe('paragraph')
+    expect(table && nodeText(table)).toBe('Item\tStatus\nDigital Partnership\tsigned 1 February 2023')
+    expect([table?.position?.start.line, table?.position?.end.line]).toEqual([3, 5])
   })
 })
