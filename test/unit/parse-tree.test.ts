@@ -1,9 +1,12 @@
+import fc from 'fast-check'
 import { toString as nodeText } from 'mdast-util-to-string'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
 import type { Point } from 'unist'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { formatMessage, formatMessages } from '../../pipeline/source/messages.ts'
-import { parseTree } from '../../pipeline/tree/parse-tree.ts'
+import { mayHoldTable, parseTree, remarkGfmTables } from '../../pipeline/tree/parse-tree.ts'
 
 const file = (value: string) => new VFile({ path: 'source/brief.md', value })
 
@@ -117,5 +120,25 @@ describe('a GFM table', () => {
     expect(table?.type).toBe('paragraph')
     expect(table && nodeText(table)).toBe('Item\tStatus\nDigital Partnership\tsigned 1 February 2023')
     expect([table?.position?.start.line, table?.position?.end.line]).toEqual([3, 5])
+  })
+})
+
+describe('the table extension, used only where a table may be', () => {
+  const withTables = unified().use(remarkParse).use(remarkGfmTables)
+  const hasTable = (value: string) => JSON.stringify(withTables.parse(value)).includes('"type":"table"')
+
+  it('finds every table a text holds (none without a line that may be a delimiter row)', () => {
+    const line = fc.stringMatching(/^[ \t|:a-z-]{0,12}$/)
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 6 }), (lines) => {
+        const value = lines.join('\n')
+        return mayHoldTable(value) || !hasTable(value)
+      }),
+      { numRuns: 5000 },
+    )
+    expect(mayHoldTable('| a | b |\n|---|:-:|\n| 1 | 2 |')).toBe(true)
+    // Front matter and a thematic break are no delimiter rows.
+    expect(mayHoldTable('---\ntitle: A | B\n---\nText.\n\n---\n')).toBe(false)
+    expect(hasTable('| a | b |\n|---|:-:|\n| 1 | 2 |')).toBe(true)
   })
 })
