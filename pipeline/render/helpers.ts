@@ -15,18 +15,18 @@ export const TITLE_LIMIT = 70
 
 /**
  * `title` cut at a word boundary to fit `TITLE_LIMIT`, with an ellipsis; the page's h1 keeps it
- * whole. The limit holds for the title as written into the page, after `escape` (html-validate
+ * whole. The limit holds for the title as written into the page, after `escapeText` (html-validate
  * counts "Commissioner's" with its `&#x27;`): the result is escaped.
  */
-export function pageTitle(title: string, escape: (text: string) => string = (text) => text): string {
-  if (escape(title).length <= TITLE_LIMIT) return escape(title)
+export function pageTitle(title: string, escapeText: (text: string) => string = (text) => text): string {
+  if (escapeText(title).length <= TITLE_LIMIT) return escapeText(title)
   let cut = title
-  while (cut && escape(cut).length > TITLE_LIMIT - 1) {
+  while (cut && escapeText(cut).length > TITLE_LIMIT - 1) {
     const space = cut.lastIndexOf(' ')
     cut = space > TITLE_LIMIT / 2 ? cut.slice(0, space) : cut.slice(0, -1)
     cut = cut.replace(/[\s,;:–-]+$/u, '')
   }
-  return `${escape(cut)}…`
+  return `${escapeText(cut)}…`
 }
 
 /** Register the helpers the templates use on `handlebars`. */
