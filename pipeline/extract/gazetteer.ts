@@ -51,8 +51,11 @@ function add(name: string, ref: PartnerRef, via: Mention['via'], inText: boolean
   if (key && !known) names.set(key, { ref, via, inText })
 }
 
+const shown = aliases.shown as Record<string, string>
 for (const row of countries) {
-  const ref: PartnerRef = { id: partnerId(row.name), name: row.name, kind: 'country', iso: row.iso }
+  // The name the EU and the UN use, where it is not the common English one ("Côte d'Ivoire").
+  const name = shown[row.iso] ?? row.name
+  const ref: PartnerRef = { id: partnerId(name), name, kind: 'country', iso: row.iso }
   countryRefs.set(row.iso, ref)
   const inText = !EU_MEMBERS.has(row.iso)
   add(row.name, ref, 'name', inText)

@@ -624,7 +624,9 @@ describe('countries by the short names briefings use', () => {
     expect(named('The UK joined the programme.')).toEqual(['United Kingdom'])
     expect(named('The UAE hosts a data centre.')).toEqual(['United Arab Emirates'])
     expect(named('Turkey and the EU met in Ankara.')).toEqual(['Türkiye'])
-    expect(named('Côte d’Ivoire signed a memorandum.')).toEqual(['Ivory Coast'])
+    // Shown by the name the EU and the UN use, not the common English one ("Ivory Coast").
+    expect(named('Côte d’Ivoire signed a memorandum.')).toEqual(["Côte d'Ivoire"])
+    expect(named('Cape Verde joined the programme.')).toEqual(['Cabo Verde'])
     expect(named('The DRC counts 50 million subscribers.')).toEqual(['DR Congo'])
   })
 
