@@ -30,6 +30,7 @@ const BUNDLED = new Set([
   'github-slugger',
   'handlebars',
   'i18n-iso-countries',
+  'leven',
   'mdast-util-gfm-table',
   'mdast-util-to-string',
   'micromark-extension-gfm-table',

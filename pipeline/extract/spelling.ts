@@ -4,6 +4,7 @@
  * Acronyms, words with digits and camel case ("eGovernance") are not checked; suggestions are
  * asked only for the few words that are flagged, which keeps the check fast.
  */
+import leven from 'leven'
 import words from '../data/words.json' with { type: 'json' }
 import { type Checker, checkerWithin, keySpan, keysFor } from './dictionary.ts'
 import { allNames } from './gazetteer.ts'
@@ -18,16 +19,39 @@ export interface Misspelling {
 
 let known: Set<string> | undefined
 
-/** The project word list and every word of every partner name, lower case. */
+/** The project word list and every word of every partner name (and its plural), lower case. */
 function projectWords(): Set<string> {
   if (!known) {
     known = new Set(words.map((word) => word.toLowerCase()))
-    for (const name of allNames()) for (const part of name.split(/[\s-]+/)) known.add(part.toLowerCase())
+    // With the plural, which demonyms take ("New Zealanders"); a demonym may be two ("Antiguan, Barbudan").
+    for (const name of allNames())
+      for (const part of name.split(/[\s,-]+/)) known.add(part.toLowerCase()).add(`${part.toLowerCase()}s`)
   }
   return known
 }
 
 const WORD = /[\p{L}][\p{L}'’-]*[\p{L}]|[\p{L}]/gu
+
+/** The words of partner names, for a capitalised word the dictionary has nothing for ("Phillipines"). */
+let nameWords: string[] | undefined
+
+/**
+ * The dictionary's suggestions for `word`, or else, for a capitalised word, the words of partner
+ * names at most two edits from it ("Phillipines" → "Philippines"): a misspelt heading names no partner.
+ */
+function suggestOrName(speller: Speller, word: string): string[] {
+  const found = suggest(speller, word)
+  if (found.length > 0 || !/^\p{Lu}\p{Ll}{3,}$/u.test(word)) return found
+  nameWords ??= [...new Set([...allNames()].flatMap((name) => name.split(/[\s-]+/)))].filter((part) =>
+    /^\p{Lu}\p{Ll}{3,}$/u.test(part),
+  )
+  const near = nameWords
+    .filter((name) => name[0] === word[0] && Math.abs(name.length - word.length) <= 2)
+    .map((name) => ({ name, distance: leven(name, word, { maxDistance: 3 }) }))
+    .filter(({ distance }) => distance <= 2)
+    .sort((a, b) => a.distance - b.distance || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  return near.slice(0, 2).map(({ name }) => name)
+}
 
 /** A title and what may stand between it and a name's word: "Ms A. ", "H.E. Eliud ", "Dr ". */
 const TITLE_BEFORE =
@@ -161,7 +185,7 @@ export function findMisspellings(texts: readonly string[], memo: SpellingMemo = 
   const suggestOnce = (word: string) => {
     let found = suggestions.get(word)
     if (!found) {
-      found = !suggested.includes(word) ? [] : (remembered.get(word) ?? suggest(speller(), word))
+      found = !suggested.includes(word) ? [] : (remembered.get(word) ?? suggestOrName(speller(), word))
       suggestions.set(word, found)
     }
     return found

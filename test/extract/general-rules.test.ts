@@ -1008,3 +1008,10 @@ describe('a GFM table of agreements', () => {
     ])
   })
 })
+
+describe('spelling around partner names', () => {
+  it('suggests the partner a misspelt name is closest to, and takes a demonym in the plural or one of two', () => {
+    const [typos] = findMisspellings(['Phillipines and New Zealanders met an Antiguan delegation in Manila.'])
+    expect(typos?.map((t) => [t.word, t.suggestions])).toEqual([['Phillipines', ['Philippines']]])
+  })
+})
