@@ -118,6 +118,10 @@ const SLASH_SHARE = new RegExp(`${QUALIFIER}\\b([1-9])\\/([2-9]|10)\\b(?![/\\d.,
 const numberWord = (word: string) =>
   /^\d+$/.test(word) ? Number(word) : (WORD_NUMBERS[word.toLowerCase()] ?? Number.NaN)
 
+/** People or accounts counted right after an amount ("9.9 m inhabitants"). */
+const PEOPLE_AFTER =
+  /^\s+(?:inhabitants|people|persons|users|subscribers|subscriptions|citizens|customers|households|residents|accounts|connections|visitors|students)\b/i
+
 /** What is counted, named before the amount ("a population of 1.4 billion"). */
 const COUNTED_BEFORE = /\b(population|inhabitants|people|users|subscribers|consumers|citizens|customers)\s+of\s+$/i
 /** A verb that says a count's size, right before the amount ("accounts exceed 38 million"). */
@@ -220,8 +224,9 @@ export function findFigures(text: string, dates: readonly DateMatch[]): FigureMa
     if (isNamePart(text, numberStart, numberStart + digits.length, Boolean(qualifier || currency))) continue
     if (/^(19|20)\d\d$/.test(digits) && !scaleWord && !percent && !currency) continue
     const scale = scaleWord ? (SCALES[scaleWord.toLowerCase()] ?? 1) : 1
-    // "m" alone is a scale only right after a currency amount ("EUR 5m").
-    if (scaleWord && /^m$/i.test(scaleWord) && !currency) continue
+    // "m" alone is a scale only right after a currency amount ("EUR 5m") or before people counted
+    // ("9.9 m inhabitants"); else it may be metres.
+    if (scaleWord && /^m$/i.test(scaleWord) && !currency && !PEOPLE_AFTER.test(text.slice(end, end + 24))) continue
     // "000" of "250 000" read alone, or "05", is no amount.
     if (/^0\d/.test(digits)) continue
     const decimalComma = /^\d+,\d{1,2}$/.test(digits)

@@ -1015,3 +1015,10 @@ describe('spelling around partner names', () => {
     expect(typos?.map((t) => [t.word, t.suggestions])).toEqual([['Phillipines', ['Philippines']]])
   })
 })
+
+describe('a scale written "m"', () => {
+  it('reads "9.9 m inhabitants" as millions, not "a 20 m tower"', () => {
+    expect(figures('The UAE counts 9.9 m inhabitants.')).toEqual([[9900000, 'inhabitants', null]])
+    expect(figures('A 20 m tower stands there.')).toEqual([])
+  })
+})
