@@ -39,6 +39,12 @@ export function findDefinitions(text: string): Definition[] {
       const expansion = completeName(inner, longForm(inner, words.text), nameRun(text, open))
       if (expansion)
         found.push({ acronym: inner, expansion, start: words.start + words.text.lastIndexOf(expansion), end: close })
+    } else if (isShortName(inner)) {
+      // "National Telecommunications Agency (Anatel)", "Office of Communications (Ofcom)": a body's short name.
+      const run = nameRun(text, open)
+      const before = text.slice(0, open).trimEnd()
+      if (isShortNameOf(inner, run) && before.endsWith(run))
+        found.push({ acronym: inner, expansion: run, start: before.length - run.length, end: close })
     } else if (head && letters && isShortForm(letters)) {
       const before = text
         .slice(0, open)
@@ -66,8 +72,36 @@ export function findDefinitions(text: string): Definition[] {
 }
 
 const CONNECTOR = /^(of|and|for|on|in|&)$/
+
+/** A word that may be a body's short name: one capital, then small letters ("Anatel", "Ofcom"). */
+function isShortName(text: string): boolean {
+  return /^\p{Lu}\p{Ll}{2,11}$/u.test(text) && findMentions(text).length === 0
+}
+
+/**
+ * Whether `short` is the short name of the body `name`: a name of two words or more ending in a
+ * body's head, whose letters hold the short name's in order, its first letter a word's first
+ * ("National Telecommunications Agency (Anatel)"; not "European Commission (Brussels)").
+ */
+function isShortNameOf(short: string, name: string): boolean {
+  const words = name.split(/\s+/).filter(Boolean)
+  if (words.length < 2 || !ANY_BODY_HEAD.test(name)) return false
+  const lower = short.toLowerCase()
+  if (!words.some((word) => word[0]?.toLowerCase() === lower[0])) return false
+  let at = 0
+  const letters = name.toLowerCase()
+  for (const char of lower) {
+    at = letters.indexOf(char, at)
+    if (at < 0) return false
+    at++
+  }
+  return true
+}
 const BODY_HEAD =
   /\b(Ministry|Department|Directorate|Agency|Authority|Commission|Office|Institute|Association|Organi[sz]ation|Bureau|Administration|Secretariat|Federation|Corporation|Council|Board|Alliance|Consortium|Foundation|Centre|Center|Bank|Regulator|Chamber|Academy|University|Division|Team|Conference|Union|Initiative)$/u
+
+/** `BODY_HEAD` anywhere in a name: a head may come first ("Office of Communications"). */
+const ANY_BODY_HEAD = new RegExp(BODY_HEAD.source.replace(/\$$/, '\\b'), 'u')
 
 /**
  * The run of capitalised words (with connectors and commas) that ends right before `at`: a name

@@ -86,7 +86,8 @@ export function extractData(tree: Root, file: VFile): { briefing: Briefing; spel
       const inForeignName = (typo: Misspelling) =>
         foreign.some((d) => typo.start >= d.start && typo.end <= d.start + d.expansion.length)
       for (const typo of typos[index] ?? []) {
-        if (inForeignName(typo) || isPersonName(unit.mapped.text, typo.start)) continue
+        // A short name the text defines ("National Telecommunications Agency (Anatel)") is no typo either.
+        if (inForeignName(typo) || isPersonName(unit.mapped.text, typo.start) || defined.has(typo.word)) continue
         const hint = typo.suggestions.length
           ? `, did you mean ${typo.suggestions.map((s) => `\`${s}\``).join(' or ')}?`
           : ''

@@ -1022,3 +1022,29 @@ describe('a scale written "m"', () => {
     expect(figures('A 20 m tower stands there.')).toEqual([])
   })
 })
+
+describe("a body's short name in brackets", () => {
+  it('reads "National Telecommunications Agency (Anatel)" and "Office of Communications (Ofcom)" as definitions', () => {
+    const defs = (text: string) => findDefinitions(text).map((d) => [d.acronym, d.expansion])
+    expect(defs("Brazil's National Telecommunications Agency (Anatel) signed it.")).toEqual([
+      ['Anatel', 'National Telecommunications Agency'],
+    ])
+    expect(defs('The Office of Communications (Ofcom) regulates.')).toEqual([['Ofcom', 'Office of Communications']])
+    expect(defs('The European Commission (Brussels) met.')).toEqual([])
+    expect(defs('The Federal Network Agency (Bundesnetzagentur) is the regulator.')).toEqual([])
+  })
+
+  it('gives the body its short name, glosses it and flags it as no typo', () => {
+    const file = new VFile({
+      path: 'source/brazil.md',
+      value: "Brazil\n\nBrazil's National Telecommunications Agency (Anatel) signed an arrangement with BEREC.\n",
+    })
+    const briefing = extractBriefing(parseTree(file), file)
+    expect(briefing.partners[0]?.organisations.map((o) => [o.name, o.acronym])).toContainEqual([
+      'National Telecommunications Agency',
+      'Anatel',
+    ])
+    expect(briefing.glossary.map((g) => g.acronym)).toContain('Anatel')
+    expect(file.messages.filter((m) => m.ruleId === 'spelling')).toEqual([])
+  })
+})
