@@ -140,6 +140,8 @@ export function partnerItems(
         } satisfies Mechanism)
       }
       for (const agreement of findAgreements(sentenceText)) {
+        // A partnership its members joined is a body ("the Global Partnership on Artificial Intelligence"), not an agreement.
+        if (organisations.some((org) => org.name === agreement.name)) continue
         if (!once('agreement', agreement.name)) continue
         const date = dates.find((d) => !d.since && inSentence(d.start))
         const place =

@@ -1048,3 +1048,13 @@ describe("a body's short name in brackets", () => {
     expect(file.messages.filter((m) => m.ruleId === 'spelling')).toEqual([])
   })
 })
+
+describe('a partnership that is a body', () => {
+  it('lists the Global Partnership on Artificial Intelligence as a body only, not also as an agreement', () => {
+    const india = briefingOf(
+      'India\n\nThe EU and India also work together in the Global Partnership on Artificial Intelligence (GPAI), which India chaired in 2023.\n',
+    ).partners[0]
+    expect(india?.organisations.map((o) => o.acronym)).toEqual(['GPAI'])
+    expect(india?.agreements).toEqual([])
+  })
+})
