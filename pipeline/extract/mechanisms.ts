@@ -5,7 +5,7 @@
  */
 import type { MechanismKind } from '../briefing-schema.ts'
 import { resolveName } from './gazetteer.ts'
-import { LOWER_SUBJECT } from './regex.ts'
+import { LOWER_SUBJECT, ORDINAL_BEFORE } from './regex.ts'
 
 /** A mechanism found in a sentence. */
 export interface MechanismMatch {
@@ -68,10 +68,13 @@ export function findMechanisms(sentence: string): MechanismMatch[] {
     stated = stated === undefined ? frequencyOf(sentence) : stated
     const clause = stated ? clauseAt(sentence, start) : sentence
     const frequency = clause === sentence ? stated : frequencyOf(clause)
+    // Which meeting of it is not part of its name: "the 4th", "the Third Digital Partnership Council".
     const clean = name
       .replace(/^(The|An?|Its)\s+/, '')
       .replace(/^(\d+(?:st|nd|rd|th)\s+)/, '')
+      .replace(ORDINAL_BEFORE, '')
       .trim()
+    // A head alone ("the Third Council" is the third meeting of one named before).
     if (/^(Meeting|Meetings|Dialogue|Dialogues|Committee|Council|Summit|Forum|Roundtable|Consultations)$/i.test(clean))
       return
     // A council or committee for something is a body ("Council for Scientific and Industrial Research").

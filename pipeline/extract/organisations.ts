@@ -9,6 +9,7 @@ import type { Definition } from './acronyms.ts'
 import { findMentions, type Mention, type PartnerRef, regionLongNames } from './gazetteer.ts'
 import { findKnownBodies, knownBody } from './known-bodies.ts'
 import { isProgrammeName } from './programmes.ts'
+import { ORDINAL_BEFORE } from './regex.ts'
 import { regionalBody } from './regional-bodies.ts'
 
 /** A body found in a text. */
@@ -240,8 +241,8 @@ export function isForeignBodyName(name: string): boolean {
 
 /** Whether `name` is built like a body ("X Commissioner" is an office, unless it is a European one). */
 function isBodyName(name: string): boolean {
-  // A head alone ("Kenya's Cabinet Secretary", "a Team Europe Initiative") names no body.
-  if (HEAD_ALONE.test(name)) return false
+  // A head alone ("Kenya's Cabinet Secretary", "a Team Europe Initiative", "the Third Council") names no body.
+  if (HEAD_ALONE.test(name.replace(ORDINAL_BEFORE, ''))) return false
   if (/Commissioner$/.test(name)) return !/^(European|EU|Vice|Former|The)\b/.test(name)
   return BODY_HEAD.test(name) && !NOT_BODY.test(name) && !/^(European Union|EU)$/.test(name)
 }

@@ -22,3 +22,7 @@ export function wholeWords(terms: Iterable<string>, flags = 'gu', wordChars = '\
  */
 export const LOWER_SUBJECT =
   '(?!(?:cooperation|co-operation|collaboration|closer|close|further|deeper|greater|mutual|joint|promoting|developing|strengthening|enhancing|establishing|the|a|an|its|their|this|that|how|whether)\\b)\\p{Ll}[\\p{Ll}\\s,-]{2,60}?(?=,(?!\\s+(?!(?:and|but|or|which|while|who|where|when|the|a|an|its|their|this|that)\\b)\\p{Ll})|[.;:()]|\\s+(?:with|between|in|at|every|each|once|twice|since|which|as|was|were|is|are|has|have|had|will|would|meets?|met|to|for|by|under|from|on|signed|covers?|between)\\b|$)'
+
+/** An ordinal, or a word like one, before a head: "Third" of "the Third Council", "Next". */
+export const ORDINAL_BEFORE =
+  /^(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Next|Last|Previous|Upcoming)\s+/i

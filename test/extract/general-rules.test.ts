@@ -1058,3 +1058,13 @@ describe('a partnership that is a body', () => {
     expect(india?.agreements).toEqual([])
   })
 })
+
+describe('an ordinal before a head', () => {
+  it('takes "the Third Council in Brussels" for no body and no mechanism of its own, and no ordinal for part of a name', () => {
+    expect(findOrganisations('The Third Council in Brussels in 2025.', [], null)).toEqual([])
+    expect(findMechanisms('The Third Council will meet in Brussels in 2025.')).toEqual([])
+    expect(findMechanisms('The Third Digital Partnership Council will meet in 2025.').map((m) => m.name)).toEqual([
+      'Digital Partnership Council',
+    ])
+  })
+})
