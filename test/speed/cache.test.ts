@@ -7,6 +7,7 @@ import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { HtmlValidate } from 'html-validate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runBuild, sharedInputs, stages } from './run-build.ts'
 
@@ -73,6 +74,11 @@ describe('a second build of unchanged sources', () => {
     expect(index).toContain('Beta briefing')
     expect(index).toContain('EU–Asia digital cooperation')
     expect(index).not.toMatch(/<script/i)
+    // Valid as the briefings are (html-validate, recommended).
+    const report = await new HtmlValidate({ extends: ['html-validate:recommended'] }).validateString(index)
+    expect(report.results.flatMap((result) => result.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`))).toEqual(
+      [],
+    )
   })
 
   it('rebuilds a changed source, and only that one', async (context) => {
