@@ -19,6 +19,8 @@ export interface SentenceSpan {
   text: string
 }
 
+import { isRows } from './rows.ts'
+
 const ABBREVIATIONS = new Set([
   'e.g',
   'i.e',
@@ -68,8 +70,8 @@ const BOUNDARY = /([.!?]+)(["'”’)\]]*)(\s+)(?=["'“‘(]?[\p{Lu}\p{N}])/gu
 /** Split `text` into sentences, trimmed, with their offsets in `text`. */
 export function splitSentences(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = []
-  // The rows of a table (every line has a tab): each row is a sentence of its own.
-  if (text.includes('\n') && text.split('\n').every((line) => line.includes('\t'))) {
+  // The rows of a table, or a list of labelled facts: each line is a sentence of its own.
+  if (isRows(text)) {
     for (let start = 0, end = 0; start <= text.length; start = end + 1) {
       end = text.indexOf('\n', start)
       if (end < 0) end = text.length

@@ -53,9 +53,9 @@ function suggestOrName(speller: Speller, word: string): string[] {
   return near.slice(0, 2).map(({ name }) => name)
 }
 
-/** A title and what may stand between it and a name's word: "Ms A. ", "H.E. Eliud ", "Dr ". */
+/** A title and what may stand between it and a name's word: "Ms A. ", "H.E. Eliud ", "Ambassador ". */
 const TITLE_BEFORE =
-  /(?:^|[^\p{L}])(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Amb|H\.\s?E)\.?(?:\s+\p{Lu}\.)*(?:\s+\p{Lu}[\p{L}'’-]+)?\s+$/u
+  /(?:^|[^\p{L}])(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Amb|H\.\s?E|Ambassador|Minister|President|Commissioner|Secretary|Director|Governor|Senator)\.?(?:\s+\p{Lu}\.)*(?:\s+\p{Lu}[\p{L}'’-]+)?\s+$/u
 
 /** Whether the word at `start` of `text` is a person's name after a title ("Ms A. Rossi"): no dictionary spells it. */
 export function isPersonName(text: string, start: number): boolean {

@@ -4,6 +4,7 @@
  * the templates hold markup only.
  */
 import type { Briefing, Partner, Position } from '../briefing-schema.ts'
+import { isRows } from '../extract/rows.ts'
 import { type AnchoredParagraph, anchorParagraphs, paragraphOf } from './anchors.ts'
 import { AGREEMENT_KIND, DIALOGUE_KINDS, MECHANISM_KIND, PARTNER_KIND, SIDE } from './labels.ts'
 import { proseSplitter, type Segment } from './prose.ts'
@@ -15,7 +16,7 @@ export interface ParagraphView {
   id: string
   ordinal: number
   segments: Segment[]
-  /** Rows of a table copied as text (every line has a tab): shown a line each, not run together. */
+  /** Rows of a table or a list of labelled facts (`isRows`): shown a line each, not run together. */
   rows: boolean
 }
 
@@ -25,8 +26,7 @@ function paragraphView(
   split: (text: string) => Segment[],
 ): ParagraphView {
   const { id, ordinal, text } = paragraph
-  const rows = text.includes('\n') && text.split('\n').every((line) => line.includes('\t'))
-  return { id, ordinal, segments: split(text), rows }
+  return { id, ordinal, segments: split(text), rows: isRows(text) }
 }
 
 /** One line of a card: what was found, a few words on it, and the paragraph it came from. */

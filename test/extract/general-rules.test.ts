@@ -16,6 +16,7 @@ import { findOrganisations } from '../../pipeline/extract/organisations.ts'
 import { findProgrammes } from '../../pipeline/extract/programmes.ts'
 import { regionalBody } from '../../pipeline/extract/regional-bodies.ts'
 import { findPosts } from '../../pipeline/extract/representation.ts'
+import { isRows } from '../../pipeline/extract/rows.ts'
 import { findMisspellings } from '../../pipeline/extract/spelling.ts'
 import { titleFromStem } from '../../pipeline/extract/title.ts'
 import { findTopics } from '../../pipeline/extract/topics.ts'
@@ -1066,5 +1067,27 @@ describe('an ordinal before a head', () => {
     expect(findMechanisms('The Third Digital Partnership Council will meet in 2025.').map((m) => m.name)).toEqual([
       'Digital Partnership Council',
     ])
+  })
+})
+
+describe('a country fiche of labelled facts, a line each', () => {
+  const fiche =
+    '# Country fiche: Kenya\n\n**Capital:** Nairobi\n**Population:** 54 million (2023)\n**Internet users:** 42% of the population\n**EU Delegation:** Nairobi; Head of Delegation: Ambassador Henriette Geiger\n'
+
+  it('reads each labelled line as a sentence of its own, and a name after a title as no typo', () => {
+    const file = new VFile({ path: 'source/kenya.md', value: fiche })
+    const kenya = extractBriefing(parseTree(file), file).partners[0]
+    expect(kenya?.figures.map((f) => [f.text, f.year])).toEqual([
+      ['Population: 54 million', '2023'],
+      ['Internet users: 42%', null],
+    ])
+    expect(file.messages.filter((m) => m.ruleId === 'spelling')).toEqual([])
+  })
+
+  it('tells rows from prose: every line a tab or a label, two lines or more', () => {
+    expect(isRows('Capital: Nairobi\nPopulation: 54 million')).toBe(true)
+    expect(isRows('Internet users\t92%\nPopulation\t19.9 million')).toBe(true)
+    expect(isRows('Capital: Nairobi')).toBe(false)
+    expect(isRows('The EU and Kenya signed: the EPA\nin 2023, after years of talks.')).toBe(false)
   })
 })
