@@ -119,6 +119,16 @@ export function divideSections(tree: Root, source: string): Sections {
     // A first line like a title that names several partners or regions ("EU relations with the Gulf
     // and Mercosur") is about the whole text: it opens no partner.
     const titleOfSeveral = units.length === 0 && namesSeveral(mapped.text, extra)
+    // A first line like a title that names one partner ("Flash report — EU–Indonesia Digital Dialogue,
+    // Jakarta, 14 November 2024") is the text's title: it opens the partner, as a title heading does,
+    // and stays in the overview (its date is the report's, not an event of the partner's).
+    const titled = units.length === 0 && parent?.type === 'root' ? titleOfOne(mapped.text, extra) : undefined
+    if (titled) {
+      current = { ref: titled, lockedAt: null, depth: current.depth }
+      enter(titled)
+      units.push({ node, mapped, sentences, definitions, mentions, owner: null, isHeading: false })
+      return SKIP
+    }
     let owner = current.ref
     if (current.opened) current = { ...current, opened: false }
     else if (current.lockedAt === null && !titleOfSeveral) {
@@ -171,10 +181,21 @@ function withWorldRegions(extra: ReadonlyMap<string, PartnerRef>): ReadonlyMap<s
 
 /** Whether `text` is a short line (a title's: one line, no closing stop) that names more than one partner or world region. */
 function namesSeveral(text: string, extra: ReadonlyMap<string, PartnerRef>): boolean {
+  return titleNames(text, extra).size > 1
+}
+
+/** The one partner (not a world region) a title's line names, if it names one and only one. */
+function titleOfOne(text: string, extra: ReadonlyMap<string, PartnerRef>): PartnerRef | undefined {
+  const named = titleNames(text, extra)
+  const [only] = named.values()
+  return named.size === 1 && only && !namesOfWorldRegion(only) ? only : undefined
+}
+
+/** The partners and world regions a short line like a title's names, by id; none for another line. */
+function titleNames(text: string, extra: ReadonlyMap<string, PartnerRef>): Map<string, PartnerRef> {
   const line = text.trim()
-  if (line.length > TITLE_LINE_LIMIT || line.includes('\n') || /[.!?]$/.test(line)) return false
-  const ids = new Set(findMentions(line, withWorldRegions(extra)).map((mention) => mention.ref.id))
-  return ids.size > 1
+  if (line.length > TITLE_LINE_LIMIT || line.includes('\n') || /[.!?]$/.test(line)) return new Map()
+  return new Map(findMentions(line, withWorldRegions(extra)).map((mention) => [mention.ref.id, mention.ref]))
 }
 
 /** Words before a place where something happens: "was launched in", "held its first meeting in", "an event in". */

@@ -313,9 +313,10 @@ describe('a text about Africa and Latin America', () => {
       ['saudi-arabia', 1],
       ['mercosur', 1],
     ])
-    // A title that names one partner still opens it: the note is about that partner.
+    // A title that names one partner still opens it (the note is about that partner), and stays in the overview too.
     const one = briefingOf('EU–Japan digital cooperation\n\nThe two sides agreed to work on data flows.')
-    expect(one.partners.map((partner) => [partner.id, partner.paragraphs.length])).toEqual([['japan', 2]])
+    expect(one.partners.map((partner) => [partner.id, partner.paragraphs.length])).toEqual([['japan', 1]])
+    expect(one.overview.map((paragraph) => paragraph.text)).toEqual(['EU–Japan digital cooperation'])
   })
 
   it('keeps a world region heading only for what is said of the region itself', () => {
@@ -1089,5 +1090,17 @@ describe('a country fiche of labelled facts, a line each', () => {
     expect(isRows('Internet users\t92%\nPopulation\t19.9 million')).toBe(true)
     expect(isRows('Capital: Nairobi')).toBe(false)
     expect(isRows('The EU and Kenya signed: the EPA\nin 2023, after years of talks.')).toBe(false)
+  })
+})
+
+describe('a first line like a title that names one partner', () => {
+  it('opens the partner and stays in the overview, its date no event of the partner', () => {
+    const briefing = briefingOf(
+      'Flash report — EU–Indonesia Digital Dialogue, Jakarta, 14 November 2024\n\nThe two sides held their first Digital Dialogue on 14 November 2024 in Jakarta.\n',
+    )
+    expect(briefing.overview.map((p) => p.text)).toEqual([
+      'Flash report — EU–Indonesia Digital Dialogue, Jakarta, 14 November 2024',
+    ])
+    expect(briefing.partners.map((p) => [p.id, p.paragraphs.length, p.events.length])).toEqual([['indonesia', 1, 1]])
   })
 })
