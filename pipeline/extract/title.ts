@@ -20,13 +20,17 @@ export const TITLE_LINE_LIMIT = 120
 export function titleOf(tree: Root, file: VFile): string {
   const fromMatter = file.data.frontmatter?.title
   if (fromMatter) return fromMatter
-  const heading = tree.children.find((node) => node.type === 'heading')
+  // A section's heading that is only a partner's name ("## Japan", a first line "Japan") is no title
+  // of a text that may treat three; a title heading (#) is.
+  const headings = tree.children.filter((node) => node.type === 'heading')
+  const heading = headings.find((node) => node.depth === 1) ?? headings[0]
   if (heading) {
     const text = nodeText(heading).trim()
-    if (text) return text
+    if (text && (heading.depth === 1 || !resolveName(text))) return text
   }
   const first = tree.children.find((node) => node.type === 'paragraph')
-  const line = first ? nodeText(first).trim() : ''
+  const written = first ? nodeText(first).trim() : ''
+  const line = resolveName(written) ? '' : written
   // A line in capitals may be longer ("EU – LATIN AMERICA AND CARIBBEAN: DIGITAL ALLIANCE STATE OF PLAY (as of …)").
   const capitals = !/\p{Ll}/u.test(line.replace(/\([^()]*\)/g, ''))
   if (line && line.length <= (capitals ? 140 : TITLE_LINE_LIMIT) && !line.includes('\n') && !/[.!?]$/.test(line))

@@ -1104,3 +1104,12 @@ describe('a first line like a title that names one partner', () => {
     expect(briefing.partners.map((p) => [p.id, p.paragraphs.length, p.events.length])).toEqual([['indonesia', 1, 1]])
   })
 })
+
+describe('the title of a text whose first line is a partner', () => {
+  it('is made from the file name, not "Japan", for a text that treats three partners', () => {
+    const value = 'Japan\n\nThe EU and Japan met.\n\nKorea\n\nThe EU and Korea met.\n\nIndia\n\nThe EU and India met.\n'
+    expect(briefingOf(value, 'source/eu-asia.md').title).toBe('EU–Asia')
+    expect(briefingOf('## Japan\n\nThe EU and Japan met.\n', 'source/eu-asia.md').title).toBe('EU–Asia')
+    expect(briefingOf('# Japan\n\nThe EU and Japan met.\n', 'source/eu-asia.md').title).toBe('Japan')
+  })
+})
