@@ -36,7 +36,7 @@ const MECHANISM_AFTER =
 /** A head of `NAMED` anywhere: a sentence without one is not read with it. */
 const ANY_HEAD = new RegExp(HEADS, 'u')
 const GENERIC = new RegExp(
-  `\\b(?:[Mm]emorandum of [Uu]nderstanding|[Mm]emorandum of [Cc]ooperation|[Ll]etter of [Ii]ntent|[Jj]oint [Dd]eclaration|[Ff]ramework [Aa]greement|[Tt]rade [Aa]greement|[Cc]ooperation [Aa]greement|[Aa]dministrative [Aa]rrangement)(?:\\s+on\\s+(?:[\\p{Lu}\\p{N}]{2,}\\s+)?${LOWER_SUBJECT})?`,
+  `\\b(?:[Mm]emorandum of [Uu]nderstanding|[Mm]emorandum of [Cc]ooperation|[Ll]etter of [Ii]ntent|[Jj]oint [Dd]eclaration|[Ff]ramework [Aa]greement|(?:[Ff]ree )?[Tt]rade [Aa]greement|(?:[Pp]artnership and )?[Cc]ooperation [Aa]greement|[Aa]ssociation [Aa]greement|[Aa]dministrative [Aa]rrangement)(?:\\s+on\\s+(?:[\\p{Lu}\\p{N}]{2,}\\s+)?${LOWER_SUBJECT})?`,
   'gu',
 )
 /** A head of `GENERIC` anywhere: a sentence without one is not read with it. */

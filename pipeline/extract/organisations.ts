@@ -200,6 +200,8 @@ export function findOrganisations(
   for (const match of JOINED.test(text) ? text.matchAll(JOINED_PARTNERSHIP) : []) {
     const name = match[1] ?? ''
     const start = match.index + match[0].length - name.length
+    // "joined the Africa-EU Digital Economy Partnership": a bilateral partnership is no body.
+    if (isBilateral(text, start)) continue
     const acronym = [...defined].find(([, expansion]) => expansion === name)?.[0] ?? null
     add({
       name,
@@ -249,7 +251,7 @@ function isBodyName(name: string): boolean {
 
 /** "EU-India Trade and Technology Council": a bilateral name is a mechanism, not a body. */
 function isBilateral(text: string, start: number): boolean {
-  if (/^(?:EU[-–‑]|[\p{Lu}]{2,}[-–‑]EU\b)/u.test(text.slice(start))) return true
+  if (/^(?:EU[-–‑]|[\p{Lu}][\p{L}]+[-–‑]EU\b)/u.test(text.slice(start))) return true
   // Walk back over the capitalised words (and connectors) that run into the name.
   const words = text
     .slice(Math.max(0, start - 80), start)

@@ -1113,3 +1113,16 @@ describe('the title of a text whose first line is a partner', () => {
     expect(briefingOf('# Japan\n\nThe EU and Japan met.\n', 'source/eu-asia.md').title).toBe('Japan')
   })
 })
+
+describe('agreements and partnerships written in lower case or named for both sides', () => {
+  it('finds "an association agreement", and no body in "the Africa-EU Digital Economy Partnership"', () => {
+    expect(findAgreements('Georgia signed an association agreement with the EU in 2014.').map((a) => a.name)).toEqual([
+      'association agreement',
+    ])
+    expect(findAgreements('It is negotiating a free trade agreement.').map((a) => a.name)).toEqual([
+      'free trade agreement',
+    ])
+    const organisations = (text: string) => findOrganisations(text, [], null).map((o) => o.name)
+    expect(organisations('Niger joined the Africa-EU Digital Economy Partnership in 2023.')).toEqual([])
+  })
+})
