@@ -103,6 +103,13 @@ const PATTERNS: [RegExp, Build, RegExp?][] = [
   ],
   [new RegExp(`\\b${LOWER_MONTH}\\s+${YEAR}\\b`, 'g'), (g) => [`${g[2]}-${pad(month(g[1] ?? ''))}`, null]],
   [
+    // "Q2–Q3 2024": from the first quarter's first month to the second's last.
+    /\bQ([1-4])\s*(?:-|–|—|to)\s*Q([1-4])\s*((?:19|20)\d\d)\b/gi,
+    (g) =>
+      Number(g[2]) > Number(g[1]) ? [`${g[3]}-${pad(Number(g[1]) * 3 - 2)}`, `${g[3]}-${pad(Number(g[2]) * 3)}`] : null,
+    /q[1-4]\s*[-–—t]/i,
+  ],
+  [
     /\b(?:Q([1-4])|([1-4])Q|(first|second|third|fourth) quarter(?: of)?)(?:\s*|[/-])((?:19|20)\d\d)\b/gi,
     (g) => {
       const q = Number(g[1] || g[2]) || ['first', 'second', 'third', 'fourth'].indexOf((g[3] ?? '').toLowerCase()) + 1

@@ -1126,3 +1126,10 @@ describe('agreements and partnerships written in lower case or named for both si
     expect(organisations('Niger joined the Africa-EU Digital Economy Partnership in 2023.')).toEqual([])
   })
 })
+
+describe('a range of quarters', () => {
+  it('reads "Q2–Q3 2024" from April to September', () => {
+    expect(dates('5G covers 85% of Bangkok since Q2–Q3 2024.')).toEqual([['2024-04', '2024-09']])
+    expect(dates('in Q1 to Q4 2023')).toEqual([['2023-01', '2023-12']])
+  })
+})
