@@ -7,6 +7,12 @@
  * the region, and a region that keeps no paragraph is no partner. Elsewhere a
  * paragraph belongs to the partner it is about (the one its first sentence names first, or most
  * often), and a paragraph that names none continues the current partner.
+ *
+ * Also read as headings: the first line of a list item ("2. Brazil"), and a line that says more
+ * than the name ("Kenya, 4-5 March", kept as the partner's paragraph). A heading of one of the
+ * note's own parts ("Next steps", "Regional") hands what follows to the overview, where no
+ * partner carries on from one paragraph to the next. A first line like a title stays in the
+ * overview; one that names a single partner opens it.
  */
 import type { Heading, Paragraph, Root } from 'mdast'
 import { toString as nodeText } from 'mdast-util-to-string'
@@ -142,8 +148,10 @@ export function divideSections(tree: Root, source: string): Sections {
       const stays = current.ref === null && (onlyVenues(named, mapped.text) || LABELLED_PART.test(mapped.text))
       const subject = stays ? undefined : subjectOf(named, sentences, current.ref)
       if (current.part) owner = subject ?? null
-      else if (subject) current = { ...current, ref: subject }
-      if (!current.part) owner = current.ref
+      else {
+        if (subject) current = { ...current, ref: subject }
+        owner = current.ref
+      }
     }
     enter(owner)
     if (owner) held.add(owner.id)
