@@ -212,6 +212,8 @@ function isBareYear(text: string, start: number, end: number): boolean {
     /^(?:[%\p{L}]|\.\d|,\d|\s*(?:%|per ?cent|million|billion|euro|EUR|USD))/iu.test(after)
   )
     return false
+  // "Regulation (EU) 2016/679": the year of an act's number, which names the act.
+  if (/^\/\d{3,}/.test(after)) return false
   // "Horizon 2020", "Vision 2030": a capitalised word right before the year names something.
   const word = /([\p{Lu}][\p{L}\p{N}-]*)\s+$/u.exec(before)
   if (word && !YEAR_LEAD.test(before) && month(word[1] ?? '') === 0) return false

@@ -1133,3 +1133,10 @@ describe('a range of quarters', () => {
     expect(dates('in Q1 to Q4 2023')).toEqual([['2023-01', '2023-12']])
   })
 })
+
+describe("an EU act's number", () => {
+  it('takes no date from "Regulation (EU) 2016/679", and still reads "2023/24" as two years', () => {
+    expect(dates('It follows the GDPR, Regulation (EU) 2016/679, and Directive (EU) 2022/2555.')).toEqual([])
+    expect(dates('A Digital Envoy was appointed in 2023/24.')).toEqual([['2023', '2024']])
+  })
+})
