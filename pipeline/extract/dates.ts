@@ -63,6 +63,15 @@ type Build = (g: string[]) => [string | null, string | null] | null
 const PATTERNS: [RegExp, Build, RegExp?][] = [
   // "2023-02-15", and "2023/05/14" as some tools write it.
   [/\b(\d{4})([-/])(\d{2})\2(\d{2})\b/g, (g) => [day(g[1] ?? '', Number(g[3]), g[4] ?? ''), null], /\d[-/]\d/],
+  // "March 2024 – June 2025", "between 1 and 3 March 2022": ranges whose ends each say their month.
+  [
+    new RegExp(`\\b${MONTH}\\s+${YEAR}${DASH}${MONTH}\\s+${YEAR}\\b`, 'g'),
+    (g) => [`${g[2]}-${pad(month(g[1] ?? ''))}`, `${g[4]}-${pad(month(g[3] ?? ''))}`],
+  ],
+  [
+    new RegExp(`\\b[Bb]etween\\s+${DAY}\\s+and\\s+${DAY}\\s+${MONTH},?\\s+${YEAR}\\b`, 'g'),
+    (g) => [day(g[4] ?? '', month(g[3] ?? ''), g[1] ?? ''), day(g[4] ?? '', month(g[3] ?? ''), g[2] ?? '')],
+  ],
   [
     new RegExp(`\\b${DAY}${DASH}${DAY}\\s+${MONTH},?\\s+${YEAR}\\b`, 'g'),
     (g) => [day(g[4] ?? '', month(g[3] ?? ''), g[1] ?? ''), day(g[4] ?? '', month(g[3] ?? ''), g[2] ?? '')],

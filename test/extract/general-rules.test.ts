@@ -1140,3 +1140,10 @@ describe("an EU act's number", () => {
     expect(dates('A Digital Envoy was appointed in 2023/24.')).toEqual([['2023', '2024']])
   })
 })
+
+describe('ranges whose ends each say their month', () => {
+  it('reads "March 2024 – June 2025" and "between 1 and 3 March 2022" as ranges', () => {
+    expect(dates('It ran March 2024 – June 2025.')).toEqual([['2024-03', '2025-06']])
+    expect(dates('Talks took place between 1 and 3 March 2022.')).toEqual([['2022-03-01', '2022-03-03']])
+  })
+})
