@@ -71,6 +71,7 @@ const PATTERNS: [RegExp, Build, RegExp?][] = [
   [
     new RegExp(`\\b[Bb]etween\\s+${DAY}\\s+and\\s+${DAY}\\s+${MONTH},?\\s+${YEAR}\\b`, 'g'),
     (g) => [day(g[4] ?? '', month(g[3] ?? ''), g[1] ?? ''), day(g[4] ?? '', month(g[3] ?? ''), g[2] ?? '')],
+    /[Bb]etween/,
   ],
   [
     new RegExp(`\\b${DAY}${DASH}${DAY}\\s+${MONTH},?\\s+${YEAR}\\b`, 'g'),
