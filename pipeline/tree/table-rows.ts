@@ -6,6 +6,7 @@
  * file as it is on disk; the parting tabs and line breaks stand for the pipes and breaks between.
  */
 import type { Nodes, Paragraph, PhrasingContent, Root, Table } from 'mdast'
+import type { Position } from 'unist'
 
 /** Replace every table of `tree` by its rows as a paragraph. */
 export function tablesAsRows(tree: Root): void {
@@ -24,21 +25,19 @@ function replaceTables(node: Nodes): void {
 /** The paragraph of `table`'s rows: cells parted by a tab, rows by a line break. */
 function rowsParagraph(table: Table): Paragraph {
   const children: PhrasingContent[] = []
-  let previous: { end: Table['position'] } | null = null
-  for (const row of table.children) {
+  for (const [rowIndex, row] of table.children.entries()) {
     for (const [index, cell] of row.children.entries()) {
       // What parts this cell from the one before it (a tab), or this row from the one before (a break).
-      const before = index === 0 ? previous?.end : row.children[index - 1]?.position
-      if (index > 0 || previous) children.push(parting(index === 0 ? '\n' : '\t', before, cell.position))
+      if (index > 0) children.push(parting('\t', row.children[index - 1]?.position, cell.position))
+      else if (rowIndex > 0) children.push(parting('\n', table.children[rowIndex - 1]?.position, cell.position))
       children.push(...cell.children)
     }
-    previous = { end: row.position }
   }
   return { type: 'paragraph', children, ...(table.position ? { position: table.position } : {}) }
 }
 
 /** A text node `value` that stands for the source between `before`'s end and `after`'s start. */
-function parting(value: string, before: Table['position'], after: Table['position']): PhrasingContent {
+function parting(value: string, before: Position | undefined, after: Position | undefined): PhrasingContent {
   return before && after
     ? { type: 'text', value, position: { start: before.end, end: after.start } }
     : { type: 'text', value }
