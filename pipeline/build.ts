@@ -11,7 +11,7 @@
  */
 import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
-import { extname, join, relative, resolve } from 'node:path'
+import { basename, extname, join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { type BuildInputs, buildInputs, keyOf, sourceHash } from './cache/build-inputs.ts'
 import { hashParts, sha256 } from './cache/hash.ts'
@@ -85,6 +85,18 @@ async function listSources(dir: string): Promise<string[]> {
     .sort()
   if (files.length === 0) throw new UsageError(`${dir}: no sources (*.md, *.txt) to build`)
   return files
+}
+
+/** Stop when two sources would write the same outputs ("a.md" and "a.txt" are both `a.json`): the last would win unseen. */
+function refuseSameNames(sources: readonly string[]): void {
+  const seen = new Map<string, string>()
+  for (const path of sources) {
+    const name = basename(path, extname(path))
+    const other = seen.get(name)
+    if (other !== undefined && resolve(other) !== resolve(path))
+      throw new UsageError(`${other} and ${path} would both be written as ${name}.json, .html and .pdf: rename one`)
+    seen.set(name, path)
+  }
 }
 
 /** What the cache knows of a source. */
@@ -180,6 +192,7 @@ async function main(): Promise<number> {
   exitOnSignals()
   const options = parseOptions(process.argv.slice(2))
   const sources = options.sources ?? (await listSources('source'))
+  refuseSameNames(sources)
   const dates = askDates(sources)
   const log = (line: string) => options.quiet || console.log(line)
   const timing = (name: string) => (stage: string, ms: number) =>

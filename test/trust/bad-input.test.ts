@@ -5,6 +5,7 @@
  * `UPDATE=1` rewrites the expected files. Cases that need the disk or environment in a certain state
  * (a missing file, a file over the size limit, a bad `SOURCE_DATE_EPOCH`) are built here.
  */
+import { existsSync } from 'node:fs'
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -89,6 +90,19 @@ describe('bad input made on the spot', () => {
     const run = await runBuild(['--no-pdf', '--quiet'], {}, cwd)
     expectNoStack(run)
     expect(transcript(run)).toBe('exit 2\nbuild: source: no sources (*.md, *.txt) to build')
+  })
+
+  it('two sources with the same name (a.md, a.txt): one line naming both, exit 2, nothing written', async () => {
+    const cwd = await temporaryDir('same-names')
+    await mkdir(join(cwd, 'source'))
+    await writeFile(join(cwd, 'source', 'notes.md'), 'Japan\n\nThe EU and Japan met.\n')
+    await writeFile(join(cwd, 'source', 'notes.txt'), 'Korea\n\nThe EU and Korea met.\n')
+    const run = await runBuild(['--no-pdf', '--quiet'], {}, cwd)
+    expectNoStack(run)
+    expect(transcript(run)).toBe(
+      'exit 2\nbuild: source/notes.md and source/notes.txt would both be written as notes.json, .html and .pdf: rename one',
+    )
+    expect(existsSync(join(cwd, 'output'))).toBe(false)
   })
 
   it('no folder of sources at all: one line, exit 2', async () => {
