@@ -11,7 +11,7 @@
  */
 import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
-import { basename, extname, join, relative, resolve } from 'node:path'
+import { extname, join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { type BuildInputs, buildInputs, keyOf, sourceHash } from './cache/build-inputs.ts'
 import { hashParts, sha256 } from './cache/hash.ts'
@@ -22,8 +22,7 @@ import { type BrowserChoice, findBrowser, INSTALL_HINT } from './print/find-brow
 import { type Printer, startPrinter } from './print/printer.ts'
 import { BuildFailure, formatFailure, formatMessage, formatMessages, isSourceProblem } from './source/messages.ts'
 import { sourceDate } from './source/source-date.ts'
-
-const SOURCE_EXTENSIONS = new Set(['.md', '.markdown', '.txt'])
+import { SOURCE_EXTENSIONS, sameOutputs, sameOutputsMessage } from './source/source-files.ts'
 
 /** The build's options from the command line. */
 export interface CliOptions {
@@ -85,18 +84,6 @@ async function listSources(dir: string): Promise<string[]> {
     .sort()
   if (files.length === 0) throw new UsageError(`${dir}: no sources (*.md, *.txt) to build`)
   return files
-}
-
-/** Stop when two sources would write the same outputs ("a.md" and "a.txt" are both `a.json`): the last would win unseen. */
-function refuseSameNames(sources: readonly string[]): void {
-  const seen = new Map<string, string>()
-  for (const path of sources) {
-    const name = basename(path, extname(path))
-    const other = seen.get(name)
-    if (other !== undefined && resolve(other) !== resolve(path))
-      throw new UsageError(`${other} and ${path} would both be written as ${name}.json, .html and .pdf: rename one`)
-    seen.set(name, path)
-  }
 }
 
 /** What the cache knows of a source. */
@@ -192,7 +179,9 @@ async function main(): Promise<number> {
   exitOnSignals()
   const options = parseOptions(process.argv.slice(2))
   const sources = options.sources ?? (await listSources('source'))
-  refuseSameNames(sources)
+  // Two sources that would write the same outputs: the last would win unseen.
+  const clash = sameOutputs(sources)
+  if (clash) throw new UsageError(sameOutputsMessage(clash))
   const dates = askDates(sources)
   const log = (line: string) => options.quiet || console.log(line)
   const timing = (name: string) => (stage: string, ms: number) =>

@@ -17,10 +17,10 @@ import { renderIndex } from '../listing/render-index.ts'
 import { writeAtomic } from '../output/write-outputs.ts'
 import { forgetTemplates } from '../render/render-html.ts'
 import { formatFailure, formatMessages } from '../source/messages.ts'
+import { SOURCE_EXTENSIONS, sameOutputs, sameOutputsMessage } from '../source/source-files.ts'
 import { serve } from './serve.ts'
 
 const SOURCE_DIR = 'source'
-const SOURCE_EXTENSIONS = new Set(['.md', '.markdown', '.txt'])
 /** Editors save in bursts (write, rename, chmod); wait this long for the burst to end. */
 const SETTLE_MS = 20
 
@@ -122,10 +122,14 @@ function schedule(paths: string[]): void {
 
 async function allSources(): Promise<string[]> {
   const names = await readdir(SOURCE_DIR).catch(() => [] as string[])
-  return names
+  const sources = names
     .filter((name) => SOURCE_EXTENSIONS.has(extname(name)))
     .sort()
     .map((name) => join(SOURCE_DIR, name))
+  // The build refuses two sources that would write the same outputs; here the watch goes on, and says so.
+  const clash = sameOutputs(sources)
+  if (clash) console.error(`dev: ${sameOutputsMessage(clash)}`)
+  return sources
 }
 
 async function main(): Promise<void> {
