@@ -51,7 +51,11 @@ export function findProgrammes(text: string): ProgrammeMatch[] {
       continue
     add(name, match.index + match[0].indexOf(name))
   }
-  for (const match of text.matchAll(KNOWN)) add(match[0], match.index)
+  for (const match of text.matchAll(KNOWN)) {
+    // "an EU4Digital-style programme" is another programme, like that one.
+    if (/^-(?:style|like|type)\b/.test(text.slice(match.index + match[0].length))) continue
+    add(match[0], match.index)
+  }
   for (const pattern of named ? [NAMED_AFTER, QUOTED_AFTER] : [])
     for (const match of text.matchAll(pattern)) add(match[1] ?? '', match.index + match[0].indexOf(match[1] ?? ''))
   return found.sort((a, b) => a.start - b.start)

@@ -1147,3 +1147,14 @@ describe('ranges whose ends each say their month', () => {
     expect(dates('Talks took place between 1 and 3 March 2022.')).toEqual([['2022-03-01', '2022-03-03']])
   })
 })
+
+describe('programmes the data list knows', () => {
+  it('finds EU4Digital, CEF Digital and the Marie Skłodowska-Curie Actions', () => {
+    const names = (text: string) => findProgrammes(text).map((p) => p.name)
+    expect(names('Armenia takes part in EU4Digital and in the Marie Skłodowska-Curie Actions.')).toEqual([
+      'EU4Digital',
+      'Marie Skłodowska-Curie Actions',
+    ])
+    expect(names('The cable is co-funded by CEF Digital.')).toEqual(['CEF Digital'])
+  })
+})
