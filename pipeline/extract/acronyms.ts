@@ -31,9 +31,6 @@ export function findDefinitions(text: string): Definition[] {
     const inner = (match[1] ?? '').trim()
     const open = match.index
     const close = open + match[0].length
-    // Letters and the name's last word, as the text writes both ("Digital4Development Hub (D4D Hub)").
-    const [letters, last] = inner.split(' ')
-    const head = last && /^\p{Lu}\p{Ll}+$/u.test(last) && text.slice(0, open).trimEnd().endsWith(` ${last}`)
     if (isShortForm(inner)) {
       const words = wordsBefore(text, open, inner.replace(/[^\p{L}\p{N}]/gu, '').length)
       const expansion = completeName(inner, longForm(inner, words.text), nameRun(text, open))
@@ -45,15 +42,16 @@ export function findDefinitions(text: string): Definition[] {
       const before = text.slice(0, open).trimEnd()
       if (isShortNameOf(inner, run) && before.endsWith(run))
         found.push({ acronym: inner, expansion: run, start: before.length - run.length, end: close })
-    } else if (head && letters && isShortForm(letters)) {
-      const before = text
-        .slice(0, open)
-        .trimEnd()
-        .slice(0, -last.length - 1)
-      const words = wordsBefore(before, before.length, letters.replace(/[^\p{L}\p{N}]/gu, '').length)
+    } else if (lettersAndLastWord(inner)) {
+      // Letters and the name's last word, as the text writes both ("Digital4Development Hub (D4D Hub)").
+      const [letters = '', last = ''] = inner.split(' ')
+      const written = text.slice(0, open).trimEnd()
+      const before = written.endsWith(` ${last}`) ? written.slice(0, -last.length - 1) : null
+      const words =
+        before === null ? null : wordsBefore(before, before.length, letters.replace(/[^\p{L}\p{N}]/gu, '').length)
       // The last word makes two: the letters may stand for a single word ("Digital4Development").
-      const name = longForm(letters, words.text, 1)
-      if (name)
+      const name = words ? longForm(letters, words.text, 1) : null
+      if (words && name)
         found.push({
           acronym: inner,
           expansion: `${name} ${last}`,
@@ -72,6 +70,12 @@ export function findDefinitions(text: string): Definition[] {
 }
 
 const CONNECTOR = /^(of|and|for|on|in|&)$/
+
+/** Letters, then a capitalised word ("D4D Hub"): a short form with its name's last word. */
+function lettersAndLastWord(text: string): boolean {
+  const [letters, last, more] = text.split(' ')
+  return more === undefined && letters !== undefined && isShortForm(letters) && /^\p{Lu}\p{Ll}+$/u.test(last ?? '')
+}
 
 /** A word that may be a body's short name: one capital, then small letters ("Anatel", "Ofcom"). */
 function isShortName(text: string): boolean {

@@ -20,8 +20,12 @@ const NAMED_BEFORE =
 const NAMED_AFTER = /\b[Pp]rogram(?:me)?,?\s+([\p{Lu}][\p{Lu}\p{N}+-]+(?:\s\d{4})?)\b/gu
 /** 'the programme "Mediterranean Digital Neighbourhood"': a name in quotes. */
 const QUOTED_AFTER = /\b[Pp]rogram(?:me)?,?\s+["“]([\p{Lu}][^"“”\n]{1,80}?)["”]/gu
-/** A word that says what a programme is like, not what it is called ("an EU4Digital-style programme"). */
-const LIKE_ANOTHER = /-(?:style|like|type|based|funded|backed|led|wide)$/
+/** What makes a programme's name say what another is like ("an EU4Digital-style programme"). */
+const LIKENESS = 'style|like|type'
+/** A word that says what a programme is like or by whom it is run, not what it is called ("EU4Digital-style", "EU-funded"). */
+const LIKE_ANOTHER = new RegExp(`-(?:${LIKENESS}|based|funded|backed|led|wide)$`)
+/** Right after a known programme's name, what makes it another's likeness ("Horizon Europe-funded" stays Horizon Europe). */
+const LIKENESS_AFTER = new RegExp(`^-(?:${LIKENESS})\\b`)
 
 /** The word both patterns above are built around: a text without it is not read with them. */
 const PROGRAMME_WORD = /[Pp]rogram/
@@ -53,7 +57,7 @@ export function findProgrammes(text: string): ProgrammeMatch[] {
   }
   for (const match of text.matchAll(KNOWN)) {
     // "an EU4Digital-style programme" is another programme, like that one.
-    if (/^-(?:style|like|type)\b/.test(text.slice(match.index + match[0].length))) continue
+    if (LIKENESS_AFTER.test(text.slice(match.index + match[0].length))) continue
     add(match[0], match.index)
   }
   for (const pattern of named ? [NAMED_AFTER, QUOTED_AFTER] : [])

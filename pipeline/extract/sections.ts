@@ -30,7 +30,7 @@ import {
 import { regionalBody } from './regional-bodies.ts'
 import { type SentenceSpan, splitSentences } from './sentences.ts'
 import { type MappedText, mapParagraph } from './text-map.ts'
-import { TITLE_LINE_LIMIT } from './title.ts'
+import { isTitleLine } from './title.ts'
 
 /** A paragraph of the source, read once for every extractor. */
 export interface Unit {
@@ -201,9 +201,8 @@ function titleOfOne(text: string, extra: ReadonlyMap<string, PartnerRef>): Partn
 
 /** The partners and world regions a short line like a title's names, by id; none for another line. */
 function titleNames(text: string, extra: ReadonlyMap<string, PartnerRef>): Map<string, PartnerRef> {
-  const line = text.trim()
-  if (line.length > TITLE_LINE_LIMIT || line.includes('\n') || /[.!?]$/.test(line)) return new Map()
-  return new Map(findMentions(line, withWorldRegions(extra)).map((mention) => [mention.ref.id, mention.ref]))
+  if (!isTitleLine(text)) return new Map()
+  return new Map(findMentions(text.trim(), withWorldRegions(extra)).map((mention) => [mention.ref.id, mention.ref]))
 }
 
 /** Words before a place where something happens: "was launched in", "held its first meeting in", "an event in". */

@@ -11,6 +11,7 @@
  * 10–24 ms for the seed's paragraphs against 0.2–0.8 ms here. Wrong boundaries move events and
  * figures to the wrong sentence, so this splitter stays; revisit if parse-english changes.
  */
+import { isRows } from './rows.ts'
 
 /** A sentence as a slice `[start, end)` of the paragraph text. */
 export interface SentenceSpan {
@@ -18,8 +19,6 @@ export interface SentenceSpan {
   end: number
   text: string
 }
-
-import { isRows } from './rows.ts'
 
 const ABBREVIATIONS = new Set([
   'e.g',

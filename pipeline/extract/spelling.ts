@@ -24,13 +24,17 @@ function projectWords(): Set<string> {
   if (!known) {
     known = new Set(words.map((word) => word.toLowerCase()))
     // With the plural, which demonyms take ("New Zealanders"); a demonym may be two ("Antiguan, Barbudan").
-    for (const name of allNames())
-      for (const part of name.split(/[\s,-]+/)) known.add(part.toLowerCase()).add(`${part.toLowerCase()}s`)
+    for (const part of nameParts()) known.add(part.toLowerCase()).add(`${part.toLowerCase()}s`)
   }
   return known
 }
 
 const WORD = /[\p{L}][\p{L}'’-]*[\p{L}]|[\p{L}]/gu
+
+/** Every word of every partner name, once ("Antiguan, Barbudan" is two). */
+function nameParts(): string[] {
+  return [...new Set([...allNames()].flatMap((name) => name.split(/[\s,-]+/).filter(Boolean)))]
+}
 
 /** The words of partner names, for a capitalised word the dictionary has nothing for ("Phillipines"). */
 let nameWords: string[] | undefined
@@ -42,9 +46,7 @@ let nameWords: string[] | undefined
 function suggestOrName(speller: Speller, word: string): string[] {
   const found = suggest(speller, word)
   if (found.length > 0 || !/^\p{Lu}\p{Ll}{3,}$/u.test(word)) return found
-  nameWords ??= [...new Set([...allNames()].flatMap((name) => name.split(/[\s-]+/)))].filter((part) =>
-    /^\p{Lu}\p{Ll}{3,}$/u.test(part),
-  )
+  nameWords ??= nameParts().filter((part) => /^\p{Lu}\p{Ll}{3,}$/u.test(part))
   const near = nameWords
     .filter((name) => name[0] === word[0] && Math.abs(name.length - word.length) <= 2)
     .map((name) => ({ name, distance: leven(name, word, { maxDistance: 3 }) }))

@@ -14,7 +14,7 @@ import { checkerFor } from './dictionary.ts'
 import { resolveName } from './gazetteer.ts'
 
 /** Longest first line taken for a title ("Mission report: DG INTPA and DG CNECT visit to Nairobi and Kigali, 4–7 March 2024"). */
-export const TITLE_LINE_LIMIT = 120
+const TITLE_LINE_LIMIT = 120
 
 /** The title of the briefing in `tree`. */
 export function titleOf(tree: Root, file: VFile): string {
@@ -29,13 +29,21 @@ export function titleOf(tree: Root, file: VFile): string {
     if (text && (heading.depth === 1 || !resolveName(text))) return text
   }
   const first = tree.children.find((node) => node.type === 'paragraph')
-  const written = first ? nodeText(first).trim() : ''
-  const line = resolveName(written) ? '' : written
-  // A line in capitals may be longer ("EU – LATIN AMERICA AND CARIBBEAN: DIGITAL ALLIANCE STATE OF PLAY (as of …)").
-  const capitals = !/\p{Ll}/u.test(line.replace(/\([^()]*\)/g, ''))
-  if (line && line.length <= (capitals ? 140 : TITLE_LINE_LIMIT) && !line.includes('\n') && !/[.!?]$/.test(line))
-    return line
+  const line = first ? nodeText(first).trim() : ''
+  if (isTitleLine(line) && !resolveName(line)) return line
   return titleFromStem(file.stem ?? '')
+}
+
+/**
+ * Whether `text` reads like a title: one line, no closing stop, up to `TITLE_LINE_LIMIT`
+ * characters, or 140 in capitals ("EU – LATIN AMERICA AND CARIBBEAN: DIGITAL ALLIANCE STATE OF PLAY (as of …)").
+ */
+export function isTitleLine(text: string): boolean {
+  const line = text.trim()
+  const capitals = !/\p{Ll}/u.test(line.replace(/\([^()]*\)/g, ''))
+  return (
+    line !== '' && line.length <= (capitals ? 140 : TITLE_LINE_LIMIT) && !line.includes('\n') && !/[.!?]$/.test(line)
+  )
 }
 
 let acronyms: Map<string, string> | undefined
