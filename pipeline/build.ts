@@ -186,7 +186,8 @@ async function main(): Promise<number> {
   const log = (line: string) => options.quiet || console.log(line)
   const timing = (name: string) => (stage: string, ms: number) =>
     log(`${stage.padEnd(7)}${`${Math.round(ms)} ms`.padStart(8)}  ${name}`)
-  const choice = options.pdf ? await pickBrowser() : null
+  // One source prints one page: the browser may serve it from a single process (`ownArguments`).
+  const choice = options.pdf ? { ...(await pickBrowser()), onePage: sources.length === 1 } : null
 
   /** 2. What is already built: sources whose inputs and outputs are unchanged are skipped. */
   const manifest = await loadManifest(options.outDir)

@@ -1,16 +1,19 @@
 /**
  * The benchmark's floor: the least a build that prints can cost. Launches the build's browser the
- * way the build does (`launchBrowser`: same binary, same arguments), loads a finished HTML and
+ * way a build of one source does (`launchBrowser`: same binary, same arguments), loads a finished HTML and
  * prints it once with the build's PDF options, then closes the browser. Nothing else.
  *
  * `node pipeline/cache/run-compiled.cjs pipeline/bench/floor.ts <file.html> <out.pdf>`
  */
 import { readFile, writeFile } from 'node:fs/promises'
+import { findBrowser } from '../print/find-browser.ts'
 import { launchBrowser } from '../print/launch-browser.ts'
 
 async function main(htmlPath: string, pdfPath: string): Promise<void> {
   const html = await readFile(htmlPath, 'utf8')
-  const browser = await launchBrowser()
+  // One page, as the bench's build of one source prints it (`ownArguments`).
+  const choice = await findBrowser()
+  const browser = await launchBrowser(choice && { ...choice, onePage: true })
   try {
     const page = await browser.newPage()
     await page.setContent(html, { waitUntil: 'load' })

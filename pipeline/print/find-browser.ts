@@ -13,6 +13,8 @@ export interface BrowserChoice {
   /** Where it was found, for messages. */
   origin: 'PUPPETEER_EXECUTABLE_PATH' | 'puppeteer cache' | 'system'
   shell: boolean
+  /** It will print one page at a time (a build of one source), so one renderer serves: see `ownArguments`. */
+  onePage?: boolean
 }
 
 /** What to install when no browser is found, for the error message. */

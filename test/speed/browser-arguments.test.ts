@@ -29,3 +29,16 @@ describe('the browser command line', () => {
     expect(line).toContain('--host-resolver-rules=MAP * ~NOTFOUND')
   })
 })
+
+describe('a browser for one page', () => {
+  const shell = { executablePath: '/usr/bin/chromium-headless-shell', origin: 'system' as const, shell: true }
+  const root = process.getuid?.() === 0
+
+  it('runs its renderer in its own process only without a sandbox, and only for one page', () => {
+    const one = browserArguments({ ...shell, onePage: true }, PROFILE)
+    expect(one.includes('--single-process')).toBe(root)
+    expect(one.includes('--no-zygote')).toBe(root)
+    for (const choice of [shell, { ...shell, onePage: false }, { ...shell, shell: false, onePage: true }])
+      expect(browserArguments(choice, PROFILE)).not.toContain('--single-process')
+  })
+})
