@@ -4,6 +4,8 @@
  *
  *   (a) `npm run build` of the seed, into a fresh folder (nothing cached);
  *   (b) the floor (`floor.ts`): launch the same browser, load (a)'s finished HTML, print it;
+ *   (p) for reference, the floor as the issue measured it: a bare Puppeteer script (`bare-floor.mjs`:
+ *       plain `node`, Puppeteer's own `launch`, `goto`, `pdf`) printing the same HTML with the same browser;
  *   (c) `npm run build` again into (a)'s folder: nothing changed, so nothing should be rebuilt;
  *   (d) `npm run build -- --no-pdf` of the seed, into a fresh folder;
  *   (e) `npm run build -- --no-pdf` of a synthetic source of ~1 MB and every country as a partner;
@@ -26,6 +28,7 @@ import { availableParallelism, loadavg, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { ROOT } from '../cache/code-hash.cjs'
+import { findBrowser } from '../print/find-browser.ts'
 import { buildScript } from './build-script.ts'
 import { syntheticSource } from './synthetic-source.ts'
 
@@ -121,6 +124,17 @@ const CASES: { id: string; label: string; run: () => Promise<Run> }[] = [
         AS_BUILD.env,
       ),
   },
+  {
+    id: 'p',
+    label: 'reference: bare Puppeteer floor',
+    run: () =>
+      run(process.execPath, [
+        join(ROOT, 'pipeline', 'bench', 'bare-floor.mjs'),
+        browserPath,
+        join(lastA, 'eu-asia-digital-cooperation.html'),
+        join(work, 'bare-floor.pdf'),
+      ]),
+  },
   { id: 'c', label: 'no-op rebuild', run: () => build('--source', SEED, '--out', lastA) },
   { id: 'd', label: 'npm run build -- --no-pdf', run: () => build('--source', SEED, '--out', fresh('d'), '--no-pdf') },
   {
@@ -144,8 +158,11 @@ const CASES: { id: string; label: string; run: () => Promise<Run> }[] = [
   },
 ]
 
-/** Rows that measure what every command pays before a build starts, not a build. */
-const REFERENCE = new Set(['n', 'o'])
+/** Rows that are not a build: what every command pays before a build starts, and the bare floor. */
+const REFERENCE = new Set(['n', 'o', 'p'])
+
+/** The browser the builds print with, for the bare floor (p). */
+let browserPath = ''
 
 /** The edited copy of the seed (f) builds, and how many edits it has had. */
 const EDITED = join(work, 'edited', 'eu-asia-digital-cooperation.md')
@@ -170,6 +187,7 @@ const load = () => loadavg()[0]?.toFixed(1) ?? '?'
 
 async function main(): Promise<void> {
   const loadBefore = load()
+  browserPath = (await findBrowser())?.executablePath ?? ''
   writeFileSync(join(work, 'synthetic.md'), syntheticSource())
   mkdirSync(join(work, 'edited'))
   copyFileSync(join(ROOT, SEED), EDITED)
@@ -216,7 +234,7 @@ async function main(): Promise<void> {
   }
 
   const of = (id: string) => medians.get(id) ?? NaN
-  const [a, b, c, e, n, o] = [of('a'), of('b'), of('c'), of('e'), of('n'), of('o')] as const
+  const [a, b, c, e, n, o, p] = [of('a'), of('b'), of('c'), of('e'), of('n'), of('o'), of('p')] as const
   // The builds' peak: the reference rows start no build.
   const peak = Math.max(
     ...[...results].filter(([id]) => !REFERENCE.has(id)).flatMap(([, runs]) => runs.map((r) => r.peakMb)),
@@ -230,6 +248,9 @@ async function main(): Promise<void> {
   // npm's start is in (a) and (c) but not in (b): what it leaves of each target for the build itself.
   console.log('\nwhat npm and Node leave (reference rows, not targets)')
   console.log(`  (a - npm)/(b) = ${((a - n) / b).toFixed(2)}   the build, less npm's own start, against the floor`)
+  console.log(
+    `  (a)/(p)       = ${(a / p).toFixed(2)}   the build against a bare Puppeteer script (the floor as the issue measured it)`,
+  )
   console.log(
     `  (c) >= npm + Node = ${(n + o).toFixed(3)} s, so (c)/(a) <= 0.30 needs (a) >= ${((n + o) / 0.3).toFixed(2)} s`,
   )

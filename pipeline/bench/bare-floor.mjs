@@ -1,0 +1,28 @@
+/**
+ * The floor as issue 6 measured it (about 1.2 s then): a bare Puppeteer script, as anyone would
+ * write it, that launches the build's browser, loads a finished HTML and prints it with the build's
+ * PDF options. Plain JavaScript run by plain `node`: no bundle, no code cache, Puppeteer's own
+ * `launch`. `bench.ts` reports it beside its own floor (`floor.ts`), which launches as the build does.
+ *
+ * `node pipeline/bench/bare-floor.mjs <browser> <file.html> <out.pdf>`
+ */
+import { pathToFileURL } from 'node:url'
+import puppeteer from 'puppeteer-core'
+
+const [executablePath, htmlPath, pdfPath] = process.argv.slice(2)
+if (!executablePath || !htmlPath || !pdfPath) {
+  console.error('usage: bare-floor.mjs <browser> <file.html> <out.pdf>')
+  process.exit(2)
+}
+const browser = await puppeteer.launch({
+  executablePath,
+  headless: 'shell',
+  args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+})
+try {
+  const page = await browser.newPage()
+  await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load' })
+  await page.pdf({ path: pdfPath, preferCSSPageSize: true, printBackground: true, tagged: true, outline: true })
+} finally {
+  await browser.close()
+}
