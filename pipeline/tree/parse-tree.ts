@@ -14,6 +14,7 @@ import { type Processor, unified } from 'unified'
 import type { VFile } from 'vfile'
 import { type Frontmatter, readFrontmatter } from './frontmatter.ts'
 import { splitHeadingLines } from './heading-lines.ts'
+import { parseInPieces } from './parse-in-pieces.ts'
 import { sanitizeTree } from './sanitize-tree.ts'
 import { tablesAsRows } from './table-rows.ts'
 
@@ -48,7 +49,7 @@ export function mayHoldTable(text: string): boolean {
 /** Parse `file` into an mdast tree (positions point into the file as it is on disk). */
 export function parseTree(file: VFile): Root {
   const text = String(file.value ?? '')
-  const tree = (mayHoldTable(text) ? withTables : processor).parse(file)
+  const tree = parseInPieces(mayHoldTable(text) ? withTables : processor, text)
   sanitizeTree(tree, file)
   tablesAsRows(tree)
   splitHeadingLines(tree, text)
