@@ -1,12 +1,14 @@
 /**
  * The dev server: the output folder on 127.0.0.1, live reload added to HTML as it is sent and never
- * to the file, nothing outside the folder, and a reload event for open pages.
+ * to the file, nothing outside the folder, and a reload event for open pages; PDFs printed in the
+ * background, by a browser started anew when the last one is gone.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { execFileSync, spawn } from 'node:child_process'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { EVENTS_PATH, injectLiveReload } from '../../pipeline/dev/live-reload.ts'
 import { type DevServer, serve } from '../../pipeline/dev/serve.ts'
 
@@ -104,4 +106,42 @@ describe('serve', () => {
     })
     expect(event).toContain('data: reload')
   })
+})
+
+describe('npm run dev, printing in the background', () => {
+  it('prints the PDF after a save, and starts a new browser when its browser is gone', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'speed-dev-print-'))
+    await mkdir(join(dir, 'source'))
+    const source = join(dir, 'source', 'brief.md')
+    await writeFile(source, 'Japan\n\nThe EU-Japan Digital Partnership was signed in May 2022.\n')
+    const root = join(import.meta.dirname, '..', '..')
+    const dev = spawn(
+      process.execPath,
+      [join(root, 'pipeline/cache/run-compiled.cjs'), join(root, 'pipeline/dev/dev.ts'), '--port', '0'],
+      { cwd: dir, env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000' } },
+    )
+    let log = ''
+    dev.stdout.on('data', (chunk) => {
+      log += chunk
+    })
+    const printed = (count: number) =>
+      vi.waitFor(() => expect(log.match(/^pdf .*brief\.md \(background\)$/gm)?.length).toBe(count), {
+        timeout: 30_000,
+        interval: 100,
+      })
+    try {
+      await printed(1)
+      // Kill the browser (a process group of its own under the dev server) as a crash would.
+      const children = execFileSync('pgrep', ['-P', String(dev.pid)], { encoding: 'utf8' }).split('\n')
+      for (const child of children.filter(Boolean)) process.kill(-Number(child), 'SIGKILL')
+      await writeFile(source, 'Japan\n\nThe EU-Japan Digital Partnership was signed in May 2023.\n')
+      await printed(2)
+      const pdf = await readFile(join(dir, 'output', 'brief.pdf'))
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+    } finally {
+      dev.kill('SIGTERM')
+      await new Promise((done) => dev.once('exit', done))
+      await rm(dir, { recursive: true, force: true })
+    }
+  }, 60_000)
 })
