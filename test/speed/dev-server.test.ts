@@ -132,7 +132,9 @@ describe('npm run dev, printing in the background', () => {
     try {
       await printed(1)
       // Kill the browser (a process group of its own under the dev server) as a crash would.
-      const children = execFileSync('pgrep', ['-P', String(dev.pid)], { encoding: 'utf8' }).split('\n')
+      const children = execFileSync('pgrep', ['-P', String(dev.pid), '-f', 'briefing-chromium-'], {
+        encoding: 'utf8',
+      }).split('\n')
       for (const child of children.filter(Boolean)) process.kill(-Number(child), 'SIGKILL')
       await writeFile(source, 'Japan\n\nThe EU-Japan Digital Partnership was signed in May 2023.\n')
       await printed(2)
