@@ -6,14 +6,12 @@
  * `node pipeline/cache/run-compiled.cjs pipeline/bench/floor.ts <file.html> <out.pdf>`
  */
 import { readFile, writeFile } from 'node:fs/promises'
-import { findBrowser } from '../print/find-browser.ts'
 import { launchBrowser } from '../print/launch-browser.ts'
 
 async function main(htmlPath: string, pdfPath: string): Promise<void> {
   const html = await readFile(htmlPath, 'utf8')
   // One page, as the bench's build of one source prints it (`ownArguments`).
-  const choice = await findBrowser()
-  const browser = await launchBrowser(choice && { ...choice, onePage: true })
+  const browser = await launchBrowser({ onePage: true })
   try {
     const page = await browser.newPage()
     await page.setContent(html, { waitUntil: 'load' })

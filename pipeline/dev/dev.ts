@@ -51,11 +51,10 @@ async function printQueued(): Promise<void> {
       const start = performance.now()
       if (!browser) {
         const { exitOnSignals, launchBrowser } = await import('../print/launch-browser.ts')
-        const { findBrowser } = await import('../print/find-browser.ts')
         exitOnSignals()
         // It prints one page at a time, so one renderer serves (`ownArguments`); a browser that goes
         // away (in one process, a renderer's crash takes it along) is started anew for the next PDF.
-        const launching = findBrowser().then((choice) => launchBrowser(choice && { ...choice, onePage: true }))
+        const launching = launchBrowser({ onePage: true })
         const forget = () => {
           if (browser === launching) browser = null
         }

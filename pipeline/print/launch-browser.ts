@@ -8,18 +8,21 @@ import puppeteer, { type Browser } from 'puppeteer-core'
 // Puppeteer's transport over a browser's DevTools pipe, from its exported internals: the one its own `launch` uses.
 import { PipeTransport } from 'puppeteer-core/internal/node/PipeTransport.js'
 import { BuildFailure } from '../source/messages.ts'
-import { type BrowserChoice, findBrowser, INSTALL_HINT } from './find-browser.ts'
+import { findBrowser, INSTALL_HINT } from './find-browser.ts'
 import { type StartedBrowser, spawnBrowser } from './spawn-browser.ts'
 import { launchTimeout } from './time-limits.ts'
 
 // The signal handlers live apart (no Puppeteer there); re-exported for the build's convenience.
 export { exitOnSignals } from './exit-on-signals.ts'
 
-/** Start the one browser of a build. Close it in `finally`. */
-export async function launchBrowser(choice?: BrowserChoice | null): Promise<Browser> {
-  const found = choice ?? (await findBrowser())
+/**
+ * Start the one browser of a build; `onePage` when it will print one page at a time (see
+ * `ownArguments`). Close it in `finally`.
+ */
+export async function launchBrowser(options: { onePage?: boolean } = {}): Promise<Browser> {
+  const found = await findBrowser()
   if (!found) throw new BuildFailure(INSTALL_HINT)
-  return connectBrowser(spawnBrowser(found))
+  return connectBrowser(spawnBrowser({ ...found, onePage: options.onePage ?? false }))
 }
 
 /**

@@ -5,7 +5,6 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { Browser } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { findBrowser } from '../../pipeline/print/find-browser.ts'
 import { launchBrowser } from '../../pipeline/print/launch-browser.ts'
 import { type PrintReport, printPdf } from '../../pipeline/print/print-pdf.ts'
 import { pdfMake } from '../support/pdf-text.ts'
@@ -16,8 +15,7 @@ let browser: Browser
 
 beforeAll(async () => {
   // Launched as a build of one source launches it (`ownArguments`), since most builds print one.
-  const choice = await findBrowser()
-  browser = await launchBrowser(choice && { ...choice, onePage: true })
+  browser = await launchBrowser({ onePage: true })
 })
 afterAll(async () => {
   await browser?.close()

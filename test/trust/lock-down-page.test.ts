@@ -9,7 +9,6 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findBrowser } from '../../pipeline/print/find-browser.ts'
 import { launchBrowser } from '../../pipeline/print/launch-browser.ts'
 import { loadLockedDown } from '../../pipeline/print/lock-down-page.ts'
 import { pdfPages } from '../support/pdf-text.ts'
@@ -60,12 +59,6 @@ h1::before { content: url(${origin}/content.png); }
 </body></html>`
 }
 
-/** A browser launched as a build launches it: for one source's page (in one process, as root), or for several. */
-async function buildsBrowser(onePage: boolean): Promise<Browser> {
-  const choice = await findBrowser()
-  return launchBrowser(choice && { ...choice, onePage })
-}
-
 describe.each([
   ['for several pages', false],
   ['for one page (a build of one source)', true],
@@ -75,7 +68,12 @@ describe.each([
   let secrets: string
 
   beforeAll(async () => {
-    ;[browser, local, secrets] = await Promise.all([buildsBrowser(onePage), listeningServer(), temporaryDir('secrets')])
+    // Launched as a build launches it: for one source's page (in one process, as root), or for several.
+    ;[browser, local, secrets] = await Promise.all([
+      launchBrowser({ onePage }),
+      listeningServer(),
+      temporaryDir('secrets'),
+    ])
     await writeFile(join(secrets, 'secret.html'), '<p>LEAKED-FILE</p>')
     await writeFile(join(secrets, 'secret.css'), 'h1::after { content: "LEAKED-FILE-CSS" }')
     await writeFile(join(secrets, 'secret.png'), 'not really a png')
