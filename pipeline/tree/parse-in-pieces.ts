@@ -24,9 +24,12 @@ const CUT = /\n[ \t]*\r?\n(?=\p{L}|#{1,6}[ \t])/gu
 /** Front matter at the very start (`---` … `---`): never cut, as remark-frontmatter reads it whole. */
 const FRONT_MATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/
 
+/** A line that ends in a carriage return alone, which micromark counts as a line and `parseInPieces` would not. */
+const LONE_CR = /\r(?!\n)/
+
 /** Where `text` may be cut (offsets of lines that start a piece), at least `length` apart. */
 export function cutPoints(text: string, length = PIECE_LENGTH): number[] {
-  if (text.length < 2 * length || SPANS_BLANK_LINES.test(text)) return []
+  if (text.length < 2 * length || SPANS_BLANK_LINES.test(text) || LONE_CR.test(text)) return []
   const cuts: number[] = []
   let last = FRONT_MATTER.exec(text)?.[0].length ?? 0
   CUT.lastIndex = last + length
