@@ -61,10 +61,10 @@ export const PUPPETEER_ARGUMENTS = [
  *
  * A headless shell without a sandbox that prints one page at a time (`choice.onePage`) runs that
  * page's renderer, its GPU and network services in its own process, and starts no zygote to fork
- * them from: a renderer process isolates nothing a sandbox does not, and starting those processes
- * is most of the time from launch to a page ready to load (a build of the seed: about 0.2 s of
- * 1.2 s, the PDF's bytes the same). With a sandbox, or several pages printing side by side, each
- * page keeps a renderer process of its own.
+ * them from: without a sandbox a renderer process of its own protects nothing, and starting those
+ * processes is most of the time from launch to a page ready to load (a build of the seed: about
+ * 0.2 s of 1.2 s, the PDF's bytes the same). With a sandbox, or several pages printing side by
+ * side, each page keeps a renderer process of its own.
  */
 export function ownArguments(choice?: Pick<BrowserChoice, 'shell' | 'onePage'>): string[] {
   const unsandboxed = process.getuid?.() === 0

@@ -31,14 +31,12 @@ const LONE_CR = /\r(?!\n)/
 export function cutPoints(text: string, length = PIECE_LENGTH): number[] {
   if (text.length < 2 * length || SPANS_BLANK_LINES.test(text) || LONE_CR.test(text)) return []
   const cuts: number[] = []
-  let last = FRONT_MATTER.exec(text)?.[0].length ?? 0
-  CUT.lastIndex = last + length
+  CUT.lastIndex = (FRONT_MATTER.exec(text)?.[0].length ?? 0) + length
   for (let match = CUT.exec(text); match; match = CUT.exec(text)) {
     const at = match.index + match[0].length
     if (text.length - at < length) break
     cuts.push(at)
-    last = at
-    CUT.lastIndex = last + length
+    CUT.lastIndex = at + length
   }
   return cuts
 }
