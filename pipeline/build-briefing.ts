@@ -6,11 +6,10 @@
 import { basename, extname, join, resolve } from 'node:path'
 import type { VFile } from 'vfile'
 import type { Briefing } from './briefing-schema.ts'
-import { sha256 } from './cache/hash.ts'
 import { extractData } from './extract/extract-briefing.ts'
 import type { Misspelling } from './extract/spelling.ts'
 import { checkSpelling } from './extract/spelling-memo.ts'
-import { assertValidBriefing, briefingJson, writeAtomic } from './output/write-outputs.ts'
+import { assertValidBriefing, jsonChunks, writeAtomic } from './output/write-outputs.ts'
 import type { PdfMeta } from './print/print-pdf.ts'
 import type { Printer } from './print/printer.ts'
 import { defaultKeywords } from './render/keywords.ts'
@@ -118,14 +117,15 @@ async function buildWith(
   const printing = page ? stage('pdf', options, () => page.print(html, pdfMeta(briefing, file))) : null
   // Awaited below; meanwhile (the browser prints in its own process) check and serialise the data.
   printing?.catch(() => {})
-  const targets = await stage('check', options, () => {
+  // The JSON in pieces (`jsonChunks`): made now while the browser prints, else as it is written.
+  const json = await stage('check', options, () => {
     assertValidBriefing(briefing)
-    const texts: [string, string | Uint8Array][] = [
-      [join(options.outDir, `${name}.json`), briefingJson(briefing)],
-      [join(options.outDir, `${name}.html`), html],
-    ]
-    return texts
+    return printing ? [...jsonChunks(briefing)] : jsonChunks(briefing)
   })
+  const targets: [string, string | Uint8Array | Iterable<string>][] = [
+    [join(options.outDir, `${name}.json`), json],
+    [join(options.outDir, `${name}.html`), html],
+  ]
   // The print goes on in the browser (driven from another thread); meanwhile this one has nothing else to do.
   if (printing) typos = checkSpelling(spelling.texts)
   const pdf = printing ? await printing : null
@@ -137,12 +137,7 @@ async function buildWith(
     // Texts are written and hashed as UTF-8, one at a time: a megabyte source's JSON and HTML are
     // tens of megabytes, and holding them encoded side by side is what sets the build's peak memory.
     const files: Record<string, string> = {}
-    for (const [target, data] of targets) {
-      // Encoded once: the bytes written are the bytes hashed.
-      const bytes = typeof data === 'string' ? Buffer.from(data) : data
-      await writeAtomic(target, bytes)
-      files[resolve(target)] = sha256(bytes)
-    }
+    for (const [target, data] of targets) files[resolve(target)] = await writeAtomic(target, data)
     return files
   })
   await stage('spell', options, () => spelling.report(typos ?? checkSpelling(spelling.texts)))

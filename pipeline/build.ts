@@ -14,7 +14,7 @@ import { availableParallelism } from 'node:os'
 import { extname, join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { type BuildInputs, buildInputs, keyOf, sourceHash } from './cache/build-inputs.ts'
-import { hashParts, sha256 } from './cache/hash.ts'
+import { hashParts } from './cache/hash.ts'
 import { type CacheEntry, isFresh, loadManifest, type Manifest, saveManifest } from './cache/manifest.ts'
 import { listBriefings } from './listing/list-briefings.ts'
 import { exitOnSignals } from './print/exit-on-signals.ts'
@@ -276,9 +276,7 @@ async function writeSchema(outDir: string, inputs: BuildInputs, manifest: Manife
   if (await isFresh(manifest.entries[path], key)) return
   const start = performance.now()
   const { schemaJson, writeAtomic } = await import('./output/write-outputs.ts')
-  const json = schemaJson()
-  await writeAtomic(path, json)
-  manifest.entries[path] = { key, files: { [path]: sha256(json) } }
+  manifest.entries[path] = { key, files: { [path]: await writeAtomic(path, schemaJson()) } }
   onStage('write', performance.now() - start)
 }
 
@@ -297,9 +295,7 @@ async function writeIndex(
   const start = performance.now()
   const { renderIndex } = await import('./listing/render-index.ts')
   const { writeAtomic } = await import('./output/write-outputs.ts')
-  const html = renderIndex(briefings)
-  await writeAtomic(path, html)
-  manifest.entries[path] = { key, files: { [path]: sha256(html) } }
+  manifest.entries[path] = { key, files: { [path]: await writeAtomic(path, renderIndex(briefings)) } }
   onStage('write', performance.now() - start)
 }
 
