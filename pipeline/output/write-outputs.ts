@@ -22,12 +22,8 @@ export function assertValidBriefing(briefing: Briefing): void {
   if (first) throw new Error(`Briefing data breaks its schema at ${first.path || '/'}: ${first.message}`)
 }
 
-/** The JSON text of a briefing: stable key order (the schema's), two-space indent, final newline. */
-export function briefingJson(briefing: Briefing): string {
-  return [...jsonChunks(briefing)].join('')
-}
-
 /**
+ * The JSON text of a briefing (stable key order, the schema's; two-space indent; final newline):
  * `${JSON.stringify(value, null, 2)}\n` of a plain object, in pieces: an element of a top-level
  * array at a time. A megabyte source's JSON is 14 MB: made whole, it is one long string (28 MB in
  * memory) and its 14 MB of bytes side by side. Written in pieces, the 1 MB source's build peaks at
