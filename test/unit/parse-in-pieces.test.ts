@@ -100,7 +100,7 @@ describe('parsing in pieces', () => {
       })
     fc.assert(
       fc.property(text, fc.integer({ min: 1, max: 200 }), (source, length) => expectSameTree(source, length)),
-      { numRuns: 2000 },
+      { numRuns: 1000 },
     )
   })
 })
