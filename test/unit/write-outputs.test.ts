@@ -47,8 +47,9 @@ describe('writeAtomic', () => {
   })
 
   it('writes bytes, a text or a text in pieces as the same UTF-8, and returns the SHA-256 of what it wrote', async () => {
-    // Pieces past the batch size, and characters of two, three and four bytes.
-    const pieces = Array.from({ length: 3000 }, (_, index) => `${index}: EU–Japan 日本 😀 ${'x'.repeat(index % 300)}\n`)
+    // Pieces past the batch size (1 MiB), one too long for a batch, and characters of two, three and four bytes.
+    const pieces = Array.from({ length: 8000 }, (_, index) => `${index}: EU–Japan 日本 😀 ${'x'.repeat(index % 300)}\n`)
+    pieces.splice(5000, 0, 'é'.repeat(400_000))
     const text = pieces.join('')
     const bytes = Buffer.from(text)
     const sha256 = createHash('sha256').update(bytes).digest('hex')
