@@ -134,11 +134,10 @@ async function buildWith(
   await options.inputsKnown
   const files = await stage('write', options, async () => {
     if (pdf) targets.push([join(options.outDir, `${name}.pdf`), pdf])
-    // Texts are written and hashed as UTF-8, one at a time: a megabyte source's JSON and HTML are
-    // tens of megabytes, and holding them encoded side by side is what sets the build's peak memory.
-    const files: Record<string, string> = {}
-    for (const [target, data] of targets) files[resolve(target)] = await writeAtomic(target, data)
-    return files
+    // Side by side: each file's writing and flushing to disk waits on the disk, not on this thread.
+    // (The JSON in pieces is encoded a megabyte at a time, so a long source's texts are not all held encoded at once.)
+    const hashes = await Promise.all(targets.map(([target, data]) => writeAtomic(target, data)))
+    return Object.fromEntries(targets.map(([target], index) => [resolve(target), hashes[index] ?? '']))
   })
   await stage('spell', options, () => spelling.report(typos ?? checkSpelling(spelling.texts)))
   return { file, briefing, html, files }
