@@ -13,7 +13,7 @@ import { assertValidBriefing, jsonChunks, writeAtomic } from './output/write-out
 import type { PdfMeta } from './print/print-pdf.ts'
 import type { Printer } from './print/printer.ts'
 import { defaultKeywords } from './render/keywords.ts'
-import { renderHtml } from './render/render-html.ts'
+import { renderPage } from './render/render-html.ts'
 import { readSource } from './source/read-source.ts'
 import { sourceDate } from './source/source-date.ts'
 import { parseTree } from './tree/parse-tree.ts'
@@ -103,15 +103,18 @@ async function buildWith(
   // Spelling adds only messages: checked while the browser prints, or else once the files are written
   // (the HTML is there the sooner). Tokens earlier builds judged are not asked about again (`spelling-memo.ts`).
   let typos: Misspelling[][] | null = null
-  const html = await stage('html', options, () => {
+  const pieces = await stage('html', options, () => {
     const frontmatter = file.data.frontmatter ?? {}
-    return renderHtml(briefing, {
+    return renderPage(briefing, {
       sourceDate: file.data.sourceDate ?? '',
       subtitle: frontmatter.subtitle ?? null,
       lang: frontmatter.lang ?? 'en',
       keywords: frontmatter.keywords ?? [],
     })
   })
+  // The page as one string, for the printer: joined with `+`, which V8 keeps as a rope, so nothing is
+  // copied unless the string is read whole (a long source's page is written from its pieces).
+  const html = pieces.reduce((whole, piece) => whole + piece, '')
   // Waiting for the browser and its page to be ready is its own line, so `pdf` is the printing alone.
   const page = pageReady ? await stage('browser', options, () => pageReady) : null
   const printing = page ? stage('pdf', options, () => page.print(html, pdfMeta(briefing, file))) : null
@@ -124,7 +127,7 @@ async function buildWith(
   })
   const targets: [string, string | Uint8Array | Iterable<string>][] = [
     [join(options.outDir, `${name}.json`), json],
-    [join(options.outDir, `${name}.html`), html],
+    [join(options.outDir, `${name}.html`), pieces],
   ]
   // The print goes on in the browser (driven from another thread); meanwhile this one has nothing else to do.
   if (printing) typos = checkSpelling(spelling.texts)

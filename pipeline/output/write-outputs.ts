@@ -69,12 +69,17 @@ const SOURCE_DIRS = [resolve('source'), join(import.meta.dirname, '..', '..', 's
 
 /** Pieces of a text are encoded into a buffer of this many bytes, written whenever it is full. */
 const BATCH = 1 << 20
+/** The most UTF-16 units of a piece encoded at once: as many as surely fit an empty batch. */
+const PART = Math.floor(BATCH / 3)
+
+const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff
 
 /**
  * Write `data` (bytes, a text, or a text in pieces, as UTF-8) to `path` atomically: a temporary file
  * in the same folder, flushed to disk, then renamed over `path`. A failure or an interruption leaves
  * `path` as it was and no temporary behind. Refuses to write into a `source/` folder. Returns the
- * SHA-256 of the bytes written. Text in pieces is encoded a piece at a time: no piece may end
+ * SHA-256 of the bytes written. Text in pieces is encoded a piece at a time, a long one in parts,
+ * into one buffer: no copy of the whole text is made, in UTF-16 or in UTF-8. No piece may end
  * inside a surrogate pair.
  */
 export async function writeAtomic(path: string, data: string | Uint8Array | Iterable<string>): Promise<string> {
@@ -98,13 +103,19 @@ export async function writeAtomic(path: string, data: string | Uint8Array | Iter
         const batch = Buffer.allocUnsafe(BATCH)
         let used = 0
         for (const piece of data) {
-          // A UTF-16 unit is at most three bytes of UTF-8: a piece that may not fit is written after the batch.
-          if (used + piece.length * 3 > BATCH) {
-            await write(batch.subarray(0, used))
-            used = 0
+          // A long piece goes in parts (slices share its memory), never between the halves of a surrogate pair.
+          for (let at = 0; at < piece.length; ) {
+            let end = Math.min(piece.length, at + PART)
+            if (end < piece.length && isHighSurrogate(piece.charCodeAt(end - 1))) end--
+            const part = at === 0 && end === piece.length ? piece : piece.slice(at, end)
+            // A UTF-16 unit is at most three bytes of UTF-8: a part that may not fit is written after the batch.
+            if (used + part.length * 3 > BATCH) {
+              await write(batch.subarray(0, used))
+              used = 0
+            }
+            used += batch.write(part, used)
+            at = end
           }
-          if (piece.length * 3 > BATCH) await write(Buffer.from(piece))
-          else used += batch.write(piece, used)
         }
         await write(batch.subarray(0, used))
       }

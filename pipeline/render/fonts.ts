@@ -84,11 +84,11 @@ async function subsetter(): Promise<typeof import('subset-font').default> {
 }
 
 /**
- * The `@font-face` rules for a document whose text is `text`, one rule per line, in a stable order.
+ * The `@font-face` rules for a document whose text is `text` (or its pieces), one rule per line, in a stable order.
  * Text-font subsets are inlined whole when the text uses them (Latin always); characters none of
  * them covers come from the CJK fonts, subset to exactly those characters.
  */
-export async function fontFaces(text: string): Promise<string[]> {
+export async function fontFaces(text: string | readonly string[]): Promise<string[]> {
   const used = codePointsBeyondAscii(text)
   const rules: string[] = []
   for (const weight of [400, 700]) {
@@ -118,12 +118,17 @@ export async function fontFaces(text: string): Promise<string[]> {
 const BEYOND_ASCII = /[\u0080-\uffff]+/g
 
 /**
- * The distinct code points beyond ASCII in `text`, ascending: those that choose the faces, since
+ * The distinct code points beyond ASCII in `text` (or in all its pieces), ascending: those that choose the faces, since
  * all of ASCII is in the Latin face, which every page includes. The page is mostly ASCII: a pattern
  * finds the few runs of other characters faster than a look at every character.
  */
-export function codePointsBeyondAscii(text: string): number[] {
+export function codePointsBeyondAscii(text: string | readonly string[]): number[] {
   const found = new Set<number>()
+  for (const piece of typeof text === 'string' ? [text] : text) addCodePointsBeyondAscii(piece, found)
+  return [...found].sort((a, b) => a - b)
+}
+
+function addCodePointsBeyondAscii(text: string, found: Set<number>): void {
   // An index loop, not `matchAll` and a string iterator (a match array and a string per character):
   // on the 1 MB source's 8 MB page, 16 ms instead of 70-98.
   const runs = new RegExp(BEYOND_ASCII)
@@ -135,7 +140,6 @@ export function codePointsBeyondAscii(text: string): number[] {
       if (codePoint > 0xffff) at++
     }
   }
-  return [...found].sort((a, b) => a - b)
 }
 
 function rangeToken(from: number, to: number): string {

@@ -91,6 +91,15 @@ function regionMap(partners: MapPartner[]): string {
 
 /** Render the self-contained HTML briefing. */
 export async function renderHtml(briefing: Briefing, meta: PageMeta): Promise<string> {
+  return (await renderPage(briefing, meta)).join('')
+}
+
+/**
+ * The self-contained HTML briefing in pieces, whose concatenation is the page: pieces of one long
+ * text, not copies of it. A megabyte source's page is 8 MB of text (16 MB in memory): written from
+ * its pieces, it is never copied whole again (`writeAtomic`).
+ */
+export async function renderPage(briefing: Briefing, meta: PageMeta): Promise<string[]> {
   const css = readFileSync(join(TEMPLATES_DIR, 'style.css'), 'utf8')
   const context = {
     briefing: briefingView(briefing, meta.subtitle),
@@ -110,13 +119,27 @@ export async function renderHtml(briefing: Briefing, meta: PageMeta): Promise<st
   const marker = `font-rules-${randomBytes(16).toString('hex')}`
   context.fonts = [marker]
   const draft = layout()(context)
-  const fonts = await fontFaces(draft.replace(/<style>[\s\S]*?<\/style>/g, ''))
+  const fonts = await fontFaces(outsideStyles(draft))
   const at = draft.indexOf(marker)
   const cssHelper = environment?.helpers.css as ((text: string) => unknown) | undefined
   if (at === -1 || draft.indexOf(marker, at + 1) !== -1 || draft[at + marker.length] !== '\n' || !cssHelper) {
     context.fonts = fonts
-    return layout()(context)
+    return [layout()(context)]
   }
   const rules = fonts.map((font) => `${String(cssHelper(font))}\n`).join('')
-  return `${draft.slice(0, at)}${rules}${draft.slice(at + marker.length + 1)}`
+  return [draft.slice(0, at), rules, draft.slice(at + marker.length + 1)]
+}
+
+const STYLE_ELEMENT = /<style>[\s\S]*?<\/style>/g
+
+/** The pieces of `html` outside its `<style>` elements (the page's text and markup, not its CSS). */
+function outsideStyles(html: string): string[] {
+  const pieces: string[] = []
+  let last = 0
+  for (const style of html.matchAll(STYLE_ELEMENT)) {
+    pieces.push(html.slice(last, style.index))
+    last = style.index + style[0].length
+  }
+  pieces.push(html.slice(last))
+  return pieces
 }

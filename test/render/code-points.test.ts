@@ -30,6 +30,15 @@ describe('codePointsBeyondAscii', () => {
     )
   })
 
+  it('finds in pieces (the page outside its styles) what it finds in their whole, pairs not cut', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 40 })), (pieces) => {
+        expect(codePointsBeyondAscii(pieces)).toEqual(reference(pieces.join('')))
+      }),
+      { numRuns: 500 },
+    )
+  })
+
   // Why ASCII needs no look: the Latin face, on every page, is the only text face that has it.
   it('leaves ASCII to the Latin face alone', () => {
     const require = createRequire(import.meta.url)
