@@ -1,7 +1,8 @@
 /**
- * The print thread loads the part of Puppeteer that prints over a pipe with CDP, and nothing else:
- * its bundle is read on every build that prints, before the browser can be driven. (Bundle sizes
- * and contents are asserted, never times.)
+ * The compiled code a build that prints reads: the print thread loads the part of Puppeteer that
+ * prints over a pipe with CDP, and nothing else (its bundle is read on every build that prints,
+ * before the browser can be driven), and every bundle is plain ASCII, which Node reads the fast way
+ * and V8 holds as one-byte text. (Bundle sizes and contents are asserted, never times.)
  */
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -10,7 +11,7 @@ import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runBuild } from './run-build.ts'
 
-describe('the print thread of a build', () => {
+describe('the compiled code of a build that prints', () => {
   let dir: string
   let bundles: string[]
 
@@ -28,7 +29,8 @@ describe('the print thread of a build', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /)
     expect(run.code).toBe(0)
     expect((await stat(join(dir, 'out', 'eu-asia-digital-cooperation.pdf'))).size).toBeGreaterThan(10_000)
-    bundles = (await readFile(probe, 'utf8')).split('\n').filter(Boolean)
+    // The bundles run, not those read while compiling (in a temporary folder, gone since).
+    bundles = (await readFile(probe, 'utf8')).split('\n').filter((path) => path && !path.includes('.tmp'))
   }, 120_000)
   afterAll(() => rm(dir, { recursive: true, force: true }))
 
@@ -42,5 +44,15 @@ describe('the print thread of a build', () => {
     expect(code).toContain('Target.getBrowserContexts')
     const unwanted = ['chromium-bidi', 'BidiBrowser', 'proxy-agent', 'quickjs', 'yargs']
     expect(unwanted.filter((name) => code.includes(name))).toEqual([])
+  })
+
+  it('is plain ASCII, regular expressions included (esbuild leaves theirs as written)', async () => {
+    const names = bundles.map((path) => path.replace(/.*\//, ''))
+    expect(names).toEqual(expect.arrayContaining(['build.cjs', 'build.later.cjs', 'print.worker.cjs']))
+    for (const path of new Set(bundles.filter((path) => path.includes('.cache')))) {
+      const code = await readFile(path, 'utf8')
+      const other = code.match(/.{0,30}[\u0080-\uffff].{0,10}/)
+      expect(other?.[0], path).toBeUndefined()
+    }
   })
 })
