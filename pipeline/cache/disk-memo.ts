@@ -16,24 +16,38 @@ const MOST_TEXTS = 200
 
 /** `make()`, or what it made before for the same `key`. */
 export function remembered(kind: string, key: readonly string[], make: () => string): string {
-  const folder = join(CACHE, kind)
-  const file = join(folder, `${hashParts(key)}.txt`)
-  try {
-    return readFileSync(file, 'utf8')
-  } catch {
-    // Not made yet.
-  }
+  const known = recall(kind, key)
+  if (known !== null) return known
   const text = make()
+  keep(kind, key, text)
+  return text
+}
+
+/** What was kept for `key`, or `null`. */
+export function recall(kind: string, key: readonly string[]): string | null {
   try {
-    mkdirSync(folder, { recursive: true })
+    return readFileSync(memoFile(kind, key), 'utf8')
+  } catch {
+    return null
+  }
+}
+
+/** Keep `text` for `key`. */
+export function keep(kind: string, key: readonly string[], text: string): void {
+  const file = memoFile(kind, key)
+  try {
+    mkdirSync(join(file, '..'), { recursive: true })
     const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
     writeFileSync(temporary, text)
     renameSync(temporary, file)
-    prune(folder)
+    prune(join(file, '..'))
   } catch {
     // Only a shortcut for the next run.
   }
-  return text
+}
+
+function memoFile(kind: string, key: readonly string[]): string {
+  return join(CACHE, kind, `${hashParts(key)}.txt`)
 }
 
 function prune(folder: string): void {
