@@ -29,6 +29,9 @@ export async function launchBrowser(options: { onePage?: boolean } = {}): Promis
   return connectBrowser(spawnBrowser({ ...found, onePage: options.onePage ?? false }))
 }
 
+/** How long a browser whose connection failed is given to end and say why, in milliseconds. */
+const GONE_WAIT = 2000
+
 /**
  * Connect to a browser `spawnBrowser` started, within the launch time limit; a browser that does
  * not answer in time, or exits first, is killed and the build stops with one line saying why.
@@ -66,6 +69,10 @@ export async function connectBrowser(started: StartedBrowser): Promise<Browser> 
     }
     return browser
   } catch (error) {
+    // A browser that ends as it starts closes its pipe before its last words are read, and the
+    // connection may fail first ("Target closed"): wait (briefly) for it to be gone, so that the
+    // line says what the browser said. Not for one that did not answer in time: it is still there.
+    if (!tripped) await Promise.race([gone, new Promise((resolve) => setTimeout(resolve, GONE_WAIT).unref())])
     started.kill()
     const output = started.output()
     const reason = tripped
