@@ -6,14 +6,12 @@
  * executable's size, inode and change time (and those of the file it links to), and reused while
  * none of them has changed: installing another browser writes a new file, which changes them.
  */
-import { execFile } from 'node:child_process'
 import { mkdir, readFile, realpath, rename, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { BuildFailure } from '../source/messages.ts'
 import { ROOT } from './code-hash.cjs'
-
-const run = promisify(execFile)
+import { childProcess } from './on-demand.ts'
 
 const MEMO_FILE = join(ROOT, 'node_modules', '.cache', 'briefing', 'browser-version.json')
 
@@ -23,12 +21,14 @@ export async function browserVersion(executablePath: string): Promise<string> {
   const memo = stamp ? await readMemo() : {}
   const known = stamp ? memo[stamp] : undefined
   if (known !== undefined) return known
-  const { stdout } = await run(executablePath, ['--version'], { timeout: 10_000 }).catch((error: unknown) => {
-    // A browser that cannot even say its version will not print: one line, as for a failed launch.
-    const { stderr, message } = error as { stderr?: string; message: string }
-    const reason = (stderr?.trim() || message).split('\n')[0]
-    throw new BuildFailure(`Chromium ${executablePath} could not start: ${reason}`)
-  })
+  const { stdout } = await promisify(childProcess().execFile)(executablePath, ['--version'], { timeout: 10_000 }).catch(
+    (error: unknown) => {
+      // A browser that cannot even say its version will not print: one line, as for a failed launch.
+      const { stderr, message } = error as { stderr?: string; message: string }
+      const reason = (stderr?.trim() || message).split('\n')[0]
+      throw new BuildFailure(`Chromium ${executablePath} could not start: ${reason}`)
+    },
+  )
   const version = `${executablePath} ${stdout.trim()}`
   if (stamp) await writeMemo({ ...memo, [stamp]: version })
   return version

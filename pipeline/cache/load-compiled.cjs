@@ -13,13 +13,15 @@ const { readFileSync, renameSync, writeFileSync } = require('node:fs')
 const { createRequire } = require('node:module')
 const { dirname } = require('node:path')
 const { Script } = require('node:vm')
-const { isMainThread, workerData } = require('node:worker_threads')
 
 /**
  * How the entry's bundle asks for a module of its later bundle (`run-compiled.cjs`):
  * `require(LATER + n)`, answered with the later bundle's `l<n>` export.
  */
 const LATER = 'briefing-later:'
+
+/** The argument a worker thread started on this loader is given (`compiled-code.ts`). */
+const COMPILED_WORKER = 'briefing:compiled-worker'
 
 /** The key (`Symbol.for`) under which the entry's bundle registers its modules for its later bundle. */
 const SHARED = 'briefing.shared'
@@ -72,6 +74,7 @@ function saveCache(cacheFile, script) {
 }
 
 // Started as a worker thread's entry: the bundle to run is named in its data.
-if (!isMainThread && workerData?.compiled) loadCompiled(workerData.compiled)
+// (Told by its arguments, so that no other thread loads `worker_threads` for nothing: `compiled-code.ts`.)
+if (process.argv[2] === COMPILED_WORKER) loadCompiled(require('node:worker_threads').workerData.compiled)
 
 module.exports = { LATER, loadCompiled, SHARED }

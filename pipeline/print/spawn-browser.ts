@@ -5,13 +5,13 @@
  * an uncaught error, `process.exit`), every browser it started is killed with all of its child
  * processes, and its profile folder removed.
  */
-import { type ChildProcess, type StdioOptions, spawn, spawnSync } from 'node:child_process'
+import type { ChildProcess, StdioOptions } from 'node:child_process'
 import { EventEmitter } from 'node:events'
 import { closeSync, constants as fsConstants, mkdtempSync, openSync, rmSync } from 'node:fs'
-import { Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Readable, Writable } from 'node:stream'
+import { childProcess, net } from '../cache/on-demand.ts'
 import { onStop } from './exit-on-signals.ts'
 import type { BrowserChoice } from './find-browser.ts'
 
@@ -184,7 +184,10 @@ function startBrowser(
   onPid: (pid: number) => void = () => {},
 ): BrowserProcess {
   // The leader of a process group of its own (`detached`): the group is the whole browser, killed at once.
-  const child = spawn(choice.executablePath, browserArguments(choice, profile), { detached: true, stdio })
+  const child = childProcess().spawn(choice.executablePath, browserArguments(choice, profile), {
+    detached: true,
+    stdio,
+  })
   if (child.pid) onPid(child.pid)
   let output = ''
   child.stderr?.setEncoding('utf8').on('data', (text: string) => {
@@ -263,7 +266,8 @@ export function spawnBrowserForThread(
 ): { browser: Omit<StartedBrowser, 'pipe'> & { pid: number }; ends: PipeEnds } | null {
   const toBrowser = join(profile, '.devtools-in')
   const fromBrowser = join(profile, '.devtools-out')
-  if (spawnSync('mkfifo', ['-m', '600', toBrowser, fromBrowser], { stdio: 'ignore' }).status !== 0) return null
+  if (childProcess().spawnSync('mkfifo', ['-m', '600', toBrowser, fromBrowser], { stdio: 'ignore' }).status !== 0)
+    return null
   const { O_RDONLY, O_WRONLY, O_NONBLOCK } = fsConstants
   // A reader that does not wait, so that our writing end opens at once; then the browser's reading end.
   const placeholder = openSync(toBrowser, O_RDONLY | O_NONBLOCK)
@@ -296,6 +300,7 @@ export function adoptBrowser(
   const events = new EventEmitter()
   let gone = false
   let output = ''
+  const { Socket } = net()
   const write = new Socket({ fd: ends.write, readable: false, writable: true })
   const read = new Socket({ fd: ends.read, readable: true, writable: false })
   // Puppeteer listens for their errors only while connected; a browser killed after that (its pipe

@@ -7,14 +7,12 @@
  * git costs every build, a rebuild of nothing included, 20-25 ms of 150-175 (its start, and the
  * wait for it). While the checkout stays at that commit, the answer cannot change.
  */
-import { execFile } from 'node:child_process'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { keep, recall } from '../cache/disk-memo.ts'
+import { childProcess } from '../cache/on-demand.ts'
 import { BuildFailure } from './messages.ts'
-
-const run = promisify(execFile)
 
 /** Latest date a briefing can speak for: year 9999, so every date prints as `YYYY-MM-DD`. */
 const MAX_EPOCH = 253_402_300_799
@@ -32,11 +30,15 @@ export async function sourceTime(path: string, env = process.env): Promise<Date>
   const known = key && recall('source-dates', key)
   if (known) return new Date(Number(known) * 1000)
   try {
-    const { stdout } = await run('git', ['log', '-1', '--format=%ct', '--', basename(path)], {
-      cwd: dirname(path),
-      env,
-      timeout: 10_000,
-    })
+    const { stdout } = await promisify(childProcess().execFile)(
+      'git',
+      ['log', '-1', '--format=%ct', '--', basename(path)],
+      {
+        cwd: dirname(path),
+        env,
+        timeout: 10_000,
+      },
+    )
     const seconds = stdout.trim()
     if (/^\d+$/.test(seconds)) {
       if (key) keep('source-dates', key, seconds)
