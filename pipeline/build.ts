@@ -303,7 +303,10 @@ type Timing = (stage: string, ms: number) => void
 
 main().then(
   (code) => {
-    process.exitCode = code
+    // Everything is written, the browser is gone and what was printed is out (writes to a pipe, a
+    // file or a terminal are synchronous on Linux): end now, not after Node takes its threads and heap
+    // down piece by piece (7 ms of a rebuild of nothing's 180).
+    process.exit(code)
   },
   (error: unknown) => {
     if (error instanceof UsageError) {
