@@ -63,6 +63,10 @@ describe('a second build of unchanged sources', () => {
     expect(bundles.filter((path) => path.includes('.later.'))).toEqual([])
     const bytes = (await Promise.all(bundles.map((path) => stat(path)))).reduce((sum, info) => sum + info.size, 0)
     expect(bytes).toBeLessThan(200_000)
+    // Nor are the Node modules for starting a process or a thread (`on-demand.ts`): it starts neither.
+    // (`net` is loaded anyway when the output is a pipe, as here.)
+    const node = (await readFile(`${probe}.node`, 'utf8')).split('\n')
+    expect(['child_process', 'worker_threads'].filter((name) => node.includes(`NativeModule ${name}`))).toEqual([])
     const after = await Promise.all(files.map((file) => stat(join(out, file))))
     expect(after.map((info) => [info.ino, info.mtimeMs])).toEqual(before.map((info) => [info.ino, info.mtimeMs]))
   }, 60_000)

@@ -1,6 +1,7 @@
 /**
  * Test probe, preloaded with `--import`: appends to `BRIEFING_BUNDLE_PROBE` the path of every
- * compiled bundle (`*.cjs`) the process reads, so a test can see which code a run loaded.
+ * compiled bundle (`*.cjs`) the process reads, and at exit to `<probe>.node` the Node modules it
+ * loaded, so a test can see which code a run loaded.
  */
 import { appendFileSync } from 'node:fs'
 import { createRequire, syncBuiltinESMExports } from 'node:module'
@@ -14,4 +15,5 @@ if (probe) {
     return readFileSync.call(this, path, ...rest)
   }
   syncBuiltinESMExports()
+  process.on('exit', () => appendFileSync(`${probe}.node`, `${process.moduleLoadList.join('\n')}\n`))
 }
