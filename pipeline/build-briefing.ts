@@ -138,7 +138,7 @@ async function buildWith(
   const files = await stage('write', options, async () => {
     if (pdf) targets.push([join(options.outDir, `${name}.pdf`), pdf])
     // Side by side: each file's writing and flushing to disk waits on the disk, not on this thread.
-    // (The JSON in pieces is encoded a megabyte at a time, so a long source's texts are not all held encoded at once.)
+    // (Both texts go out from their pieces a megabyte at a time, so a long source's are never held encoded whole.)
     const hashes = await Promise.all(targets.map(([target, data]) => writeAtomic(target, data)))
     return Object.fromEntries(targets.map(([target], index) => [resolve(target), hashes[index] ?? '']))
   })
