@@ -5,7 +5,7 @@
  * shortcut: a memo that cannot be read is made anew, one that cannot be written is not kept.
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { ROOT } from './code-hash.cjs'
 import { hashParts } from './hash.ts'
 
@@ -36,11 +36,11 @@ export function recall(kind: string, key: readonly string[]): string | null {
 export function keep(kind: string, key: readonly string[], text: string): void {
   const file = memoFile(kind, key)
   try {
-    mkdirSync(join(file, '..'), { recursive: true })
+    mkdirSync(dirname(file), { recursive: true })
     const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
     writeFileSync(temporary, text)
     renameSync(temporary, file)
-    prune(join(file, '..'))
+    prune(dirname(file))
   } catch {
     // Only a shortcut for the next run.
   }
