@@ -1,8 +1,8 @@
 /**
- * The floor as issue 6 measured it (about 1.2 s then): a bare Puppeteer script, as anyone would
- * write it, that launches the build's browser, loads a finished HTML and prints it with the build's
- * PDF options. Plain JavaScript run by plain `node`: no bundle, no code cache, Puppeteer's own
- * `launch`. `bench.ts` reports it beside its own floor (`floor.ts`), which launches as the build does.
+ * The floor of issue 6, (b) in `bench.ts`: a bare Puppeteer script, as anyone would write it, that
+ * launches the build's browser, loads a finished HTML and prints it with the build's PDF options
+ * (the issue measured about 1.2 s). Plain JavaScript run by plain `node`: no bundle, no code cache,
+ * Puppeteer's own `launch`. `bench.ts` reports the build's own print (`floor.ts`) beside it.
  *
  * `node pipeline/bench/bare-floor.mjs <browser> <file.html> <out.pdf>`
  */

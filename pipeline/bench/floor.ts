@@ -1,7 +1,9 @@
 /**
- * The benchmark's floor: the least a build that prints can cost. Launches the build's browser the
- * way a build of one source does (`launchBrowser`: same binary, same arguments), loads a finished HTML and
- * prints it once with the build's PDF options, then closes the browser. Nothing else.
+ * The build's own print, (l) in `bench.ts`: the least a build that prints could cost with its own
+ * browser arguments. Launches the build's browser the way a build of one source does
+ * (`launchBrowser`: same binary, same arguments), loads a finished HTML and prints it once with the
+ * build's PDF options, then closes the browser. Nothing else. Stricter than the issue's floor (a bare
+ * Puppeteer script, `bare-floor.mjs`): the arguments make the printing itself faster.
  *
  * `node pipeline/cache/run-compiled.cjs pipeline/bench/floor.ts <file.html> <out.pdf>`
  */
