@@ -32,6 +32,9 @@ import { findTopics } from './topics.ts'
 
 type Items = Omit<Partner, 'id' | 'name' | 'kind' | 'iso' | 'paragraphs'>
 
+/** The dashes a bilateral name joins its sides with (`bilateral` in `partnerItems`). */
+const DASH = /[-–‑]/
+
 /** The items of `partner` found in its `units`. */
 export function partnerItems(
   partner: PartnerRef,
@@ -56,7 +59,8 @@ export function partnerItems(
     'i',
   )
   const once = (kind: string, key: string) => {
-    const id = `${kind}:${key.replace(bilateral, '').toLowerCase()}`
+    // Only a key with a dash can be bilateral: the pattern is not run on the rest (most of them).
+    const id = `${kind}:${(DASH.test(key) ? key.replace(bilateral, '') : key).toLowerCase()}`
     if (seen.has(id)) return false
     seen.add(id)
     return true
