@@ -21,8 +21,8 @@ export function createLocator(source: string): Locator {
 
 /** The source position of `[start, end)` in `mapped`. */
 export function spanPosition(mapped: MappedText, start: number, end: number, locate: Locator): Position {
-  const from = mapped.offsets[start] ?? mapped.offsets.at(-1) ?? 0
-  const last = end > start ? (mapped.offsets[end - 1] ?? from) + 1 : from
+  const from = mapped.offsets.at(start) ?? mapped.offsets.last() ?? 0
+  const last = end > start ? (mapped.offsets.at(end - 1) ?? from) + 1 : from
   return { start: locate(from), end: locate(Math.max(from, last)) }
 }
 
