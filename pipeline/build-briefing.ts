@@ -137,7 +137,7 @@ async function buildWith(
   await options.inputsKnown
   const files = await stage('write', options, async () => {
     if (pdf) targets.push([join(options.outDir, `${name}.pdf`), pdf])
-    // Side by side: each file's writing and flushing to disk waits on the disk, not on this thread.
+    // Side by side: each file's writing waits on the kernel's copy, not on this thread.
     // (Both texts go out from their pieces a megabyte at a time, so a long source's are never held encoded whole.)
     const hashes = await Promise.all(targets.map(([target, data]) => writeAtomic(target, data)))
     return Object.fromEntries(targets.map(([target], index) => [resolve(target), hashes[index] ?? '']))
