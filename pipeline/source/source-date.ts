@@ -5,7 +5,8 @@
  *
  * The last commit date is git's answer, kept for the commit the checkout is at (`headOf`): asking
  * git costs every build, a rebuild of nothing included, 20-25 ms of 150-175 (its start, and the
- * wait for it). While the checkout stays at that commit, the answer cannot change.
+ * wait for it). While the checkout stays at that commit, the answer cannot change. Outside any
+ * repository git has no answer to give, and is not asked.
  */
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
@@ -26,6 +27,7 @@ export async function sourceTime(path: string, env = process.env): Promise<Date>
     return new Date(Number(epoch) * 1000)
   }
   const head = await headOf(dirname(path), env).catch(() => null)
+  if (head === NO_REPOSITORY) return fileTime(path)
   const key = head && [resolve(path), ...head]
   const known = key && recall('source-dates', key)
   if (known) return new Date(Number(known) * 1000)
@@ -47,8 +49,16 @@ export async function sourceTime(path: string, env = process.env): Promise<Date>
   } catch {
     // Not a git checkout, or git is missing: fall back to the file itself.
   }
+  return fileTime(path)
+}
+
+/** The modification time of the file at `path`, in whole seconds. */
+async function fileTime(path: string): Promise<Date> {
   return new Date(Math.floor((await stat(path)).mtimeMs / 1000) * 1000)
 }
+
+/** What `headOf` says of a folder that neither it nor any folder above it can be a repository's. */
+export const NO_REPOSITORY = 'no repository'
 
 /** Variables that move where git looks for the repository, its refs or its history. */
 const GIT_PLACES = [
@@ -78,9 +88,13 @@ const COMMIT = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/
  * at and its shallow boundary, read from the plain files of its `.git` folder. `null` (git is asked,
  * its answer not kept) wherever that reading could miss something: a variable in `GIT_PLACES`, a
  * `.git` that is a file (a worktree or a submodule), a HEAD not at a commit, grafted or replaced
- * history, or no repository at all.
+ * history, or a folder that may be a bare repository (it has a `HEAD`). `NO_REPOSITORY` where no
+ * folder from `dir` up has a `.git` or a `HEAD`: git, which looks for those, would find none.
  */
-export async function headOf(dir: string, env: NodeJS.ProcessEnv = process.env): Promise<string[] | null> {
+export async function headOf(
+  dir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string[] | null | typeof NO_REPOSITORY> {
   if (GIT_PLACES.some((name) => env[name] !== undefined)) return null
   let git = resolve(dir)
   for (;;) {
@@ -90,7 +104,8 @@ export async function headOf(dir: string, env: NodeJS.ProcessEnv = process.env):
       git = join(git, '.git')
       break
     }
-    if (dirname(git) === git) return null
+    if (await stat(join(git, 'HEAD')).catch(() => null)) return null
+    if (dirname(git) === git) return NO_REPOSITORY
     git = dirname(git)
   }
   const text = (path: string) => readFile(join(git, path), 'utf8').catch(() => null)

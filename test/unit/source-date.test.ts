@@ -4,11 +4,11 @@
  * asked every time where its `.git` folder cannot be read plainly. Real repositories, real git.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { headOf, sourceTime } from '../../pipeline/source/source-date.ts'
+import { headOf, NO_REPOSITORY, sourceTime } from '../../pipeline/source/source-date.ts'
 
 const { SOURCE_DATE_EPOCH: _, ...ENV } = process.env
 /** Git cannot be started: only a kept answer, or else the file's time, can answer. */
@@ -71,5 +71,43 @@ describe('the date of a committed source', () => {
     expect(await headOf(worktree, ENV)).toBeNull()
     git(['replace', '--graft', 'HEAD'])
     expect(await headOf(dir, ENV)).toBeNull()
+  })
+})
+
+describe('the date of a source outside any repository', () => {
+  let dir: string
+  let marker: string
+  /** A `git` that says a date of its own and leaves a mark: whether the build asked it shows. */
+  let fakeGit: NodeJS.ProcessEnv
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'source-date-outside-'))
+    const bin = join(dir, 'bin')
+    marker = join(dir, 'asked')
+    await mkdir(bin)
+    await writeFile(join(bin, 'git'), `#!/bin/sh\ntouch '${marker}'\necho 1234567890\n`)
+    await chmod(join(bin, 'git'), 0o755)
+    fakeGit = { ...ENV, PATH: `${bin}:${ENV.PATH ?? ''}` }
+  })
+  afterAll(() => rm(dir, { recursive: true, force: true }))
+
+  it("is the file's own time, without asking git", async () => {
+    const source = join(dir, 'notes', 'brief.md')
+    await mkdir(join(dir, 'notes'))
+    await writeFile(source, 'Japan.\n')
+    await utimes(source, 1_000_000_000, 1_000_000_000)
+    expect(await headOf(join(dir, 'notes'), fakeGit)).toBe(NO_REPOSITORY)
+    expect((await sourceTime(source, fakeGit)).getTime() / 1000).toBe(1_000_000_000)
+    await expect(stat(marker)).rejects.toThrow()
+  })
+
+  it('asks git in a folder that may be a bare repository, or where a variable moves git', async () => {
+    const bare = join(dir, 'bare')
+    await mkdir(bare)
+    await writeFile(join(bare, 'HEAD'), 'ref: refs/heads/main\n')
+    await writeFile(join(bare, 'brief.md'), 'Japan.\n')
+    expect(await headOf(bare, fakeGit)).toBeNull()
+    expect((await sourceTime(join(bare, 'brief.md'), fakeGit)).getTime() / 1000).toBe(1_234_567_890)
+    expect(await headOf(join(dir, 'notes'), { ...fakeGit, GIT_DIR: bare })).toBeNull()
   })
 })
