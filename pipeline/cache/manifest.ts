@@ -32,23 +32,35 @@ export function manifestPath(outDir: string): string {
   return join(ROOT, 'node_modules', '.cache', 'briefing', 'outputs', `${sha256(folder).slice(0, 16)}.json`)
 }
 
+/** The text each record was read from, so that one nothing changed is not written again. */
+const readAs = new WeakMap<Manifest, string>()
+
 /** The record of `outDir`; empty when there is none or it is unreadable (then everything is rebuilt). */
 export async function loadManifest(outDir: string): Promise<Manifest> {
   try {
-    const manifest = JSON.parse(await readFile(manifestPath(outDir), 'utf8')) as Manifest
-    if (manifest.version === 1 && typeof manifest.entries === 'object') return manifest
+    const text = await readFile(manifestPath(outDir), 'utf8')
+    const manifest = JSON.parse(text) as Manifest
+    if (manifest.version === 1 && typeof manifest.entries === 'object') {
+      readAs.set(manifest, text)
+      return manifest
+    }
   } catch {
     // No record yet, or a broken one: build everything.
   }
   return { version: 1, entries: {} }
 }
 
-/** Save `manifest` for `outDir` (atomically, so a concurrent build never reads half of it). */
+/**
+ * Save `manifest` for `outDir` (atomically, so a concurrent build never reads half of it), unless it
+ * says what it said when it was read: a rebuild of nothing writes nothing.
+ */
 export async function saveManifest(outDir: string, manifest: Manifest): Promise<void> {
+  const text = `${JSON.stringify(manifest, null, 2)}\n`
+  if (readAs.get(manifest) === text) return
   const path = manifestPath(outDir)
   await mkdir(join(path, '..'), { recursive: true })
   const temporary = `${path}.${process.pid}.tmp`
-  await writeFile(temporary, `${JSON.stringify(manifest, null, 2)}\n`)
+  await writeFile(temporary, text)
   await rename(temporary, path)
 }
 

@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { HtmlValidate } from 'html-validate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { manifestPath } from '../../pipeline/cache/manifest.ts'
 import { runBuild, sharedInputs, stages } from './run-build.ts'
 
 const SEED = 'source/eu-asia-digital-cooperation.md'
@@ -44,8 +45,11 @@ describe('a second build of unchanged sources', () => {
   afterAll(() => rm(dir, { recursive: true, force: true }))
 
   it('rebuilds nothing and rewrites nothing', async (context) => {
+    // The outputs, and the record of what was built (which says the same, so it is not written either).
     const files = ['alpha.json', 'alpha.html', 'beta.json', 'beta.html', 'index.html', 'briefing.schema.json']
-    const before = await Promise.all(files.map((file) => stat(join(out, file))))
+      .map((file) => join(out, file))
+      .concat(manifestPath(out))
+    const before = await Promise.all(files.map((file) => stat(file)))
     const inputs = await sharedInputs()
     const probe = join(dir, 'bundles.txt')
     const again = await runBuild(['--source', a, '--source', b, '--out', out, '--no-pdf'], undefined, {
@@ -67,7 +71,7 @@ describe('a second build of unchanged sources', () => {
     // (`net` is loaded anyway when the output is a pipe, as here.)
     const node = (await readFile(`${probe}.node`, 'utf8')).split('\n')
     expect(['child_process', 'worker_threads'].filter((name) => node.includes(`NativeModule ${name}`))).toEqual([])
-    const after = await Promise.all(files.map((file) => stat(join(out, file))))
+    const after = await Promise.all(files.map((file) => stat(file)))
     expect(after.map((info) => [info.ino, info.mtimeMs])).toEqual(before.map((info) => [info.ino, info.mtimeMs]))
   }, 60_000)
 
