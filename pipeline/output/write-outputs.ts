@@ -77,13 +77,14 @@ const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff
 /**
  * Write `data` (bytes, a text, or a text in pieces, as UTF-8) to `path` atomically: a temporary file
  * in the same folder, then renamed over `path`. A failure or an interruption leaves `path` as it was
- * and no temporary behind. Not flushed to disk first (`fsync`): an output is made again from its
- * source, and one a crash of the machine left short or empty no longer has the hash the cache
- * recorded, so the next build makes it again (`isFresh`); the flush cost the 1 MB source's build
- * 30 ms (its 23 MB of outputs) for nothing a build needs. Refuses to write into a `source/` folder. Returns the
- * SHA-256 of the bytes written. Text in pieces is encoded a piece at a time, a long one in parts,
- * into one buffer: no copy of the whole text is made, in UTF-16 or in UTF-8. No piece may end
- * inside a surrogate pair.
+ * and no temporary behind. Refuses to write into a `source/` folder. Returns the SHA-256 of the
+ * bytes written. Text in pieces is encoded a piece at a time, a long one in parts, into one buffer:
+ * no copy of the whole text is made, in UTF-16 or in UTF-8. No piece may end inside a surrogate pair.
+ *
+ * Not flushed to disk (`fsync`) before the rename: an output is made again from its source, and one
+ * that a crash of the machine left short or empty no longer has the hash the cache recorded, so the
+ * next build makes it again (`isFresh`). The flush cost the 1 MB source's build 30 ms (its 23 MB of
+ * outputs) for nothing a build needs.
  */
 export async function writeAtomic(path: string, data: string | Uint8Array | Iterable<string>): Promise<string> {
   const folder = dirname(resolve(path))
