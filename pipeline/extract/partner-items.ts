@@ -20,8 +20,8 @@ import { type DateMatch, findDates, isMonthName } from './dates.ts'
 import { findFigures } from './figures.ts'
 import type { PartnerRef } from './gazetteer.ts'
 import { isKnownBodyName } from './known-bodies.ts'
-import { findMechanisms } from './mechanisms.ts'
-import { findOrganisations } from './organisations.ts'
+import { findMechanisms, type MechanismMatch } from './mechanisms.ts'
+import { findOrganisations, type OrganisationMatch } from './organisations.ts'
 import { type Locator, spanPosition } from './positions.ts'
 import { findProgrammes } from './programmes.ts'
 import { escapeRegExp } from './regex.ts'
@@ -52,148 +52,214 @@ export function partnerItems(
     events: [],
     programmes: [],
   }
+  const found: Found = { partner, defined, locate, items, topics: new Map(), once: onceFor(partner) }
+  // One small function per kind of item, not one large one: V8 optimises a large function as a
+  // whole, on a thread the build shares its two cores with (~0.6 s of compiling for the 1 MB source).
+  for (const unit of units) unitItems(unit, found)
+  items.topics = [...found.topics.values()]
+  items.mechanisms = withoutAliases(items.mechanisms, defined)
+  return items
+}
+
+/** What `partnerItems` gathers a partner's items into, unit by unit. */
+interface Found {
+  partner: PartnerRef
+  defined: ReadonlyMap<string, string>
+  locate: Locator
+  items: Items
+  topics: Map<string, Topic>
+  /** Whether an item of `kind` with `key` is new to the partner (and now seen). */
+  once: (kind: string, key: string) => boolean
+}
+
+/** `Found.once` for `partner`. */
+function onceFor(partner: PartnerRef): Found['once'] {
   const seen = new Set<string>()
   // "EU-Morocco Digital Dialogue" in Morocco's section is the "Digital Dialogue" it names elsewhere.
   const bilateral = new RegExp(
     `^(?:EU[-–‑]${escapeRegExp(partner.name)}|${escapeRegExp(partner.name)}[-–‑]EU)\\s+`,
     'i',
   )
-  const once = (kind: string, key: string) => {
+  return (kind, key) => {
     // Only a key with a dash can be bilateral: the pattern is not run on the rest (most of them).
     const id = `${kind}:${(DASH.test(key) ? key.replace(bilateral, '') : key).toLowerCase()}`
     if (seen.has(id)) return false
     seen.add(id)
     return true
   }
-  const topics = new Map<string, Topic>()
-  for (const unit of units) {
-    const { text } = unit.mapped
-    const sentenceAt = (offset: number) => unit.sentences.find((s) => offset < s.end) ?? unit.sentences.at(-1)
-    const where = (offset: number): Position => {
-      const sentence = sentenceAt(offset)
-      return sentence
-        ? spanPosition(unit.mapped, sentence.start, sentence.end, locate)
-        : spanPosition(unit.mapped, 0, text.length, locate)
+}
+
+/** The sentence of `unit` that `offset` falls in (the last, past its end). */
+function sentenceAt(unit: Unit, offset: number): SentenceSpan | undefined {
+  return unit.sentences.find((s) => offset < s.end) ?? unit.sentences.at(-1)
+}
+
+/** The position of the sentence of `unit` that `offset` falls in (of the whole unit, if it has none). */
+function whereIn(unit: Unit, offset: number, locate: Locator): Position {
+  const sentence = sentenceAt(unit, offset)
+  return sentence
+    ? spanPosition(unit.mapped, sentence.start, sentence.end, locate)
+    : spanPosition(unit.mapped, 0, unit.mapped.text.length, locate)
+}
+
+/** Add the items of one unit to `found`. */
+function unitItems(unit: Unit, found: Found): void {
+  const dates = findDates(unit.mapped.text)
+  addFiguresAndEvents(unit, dates, found)
+  const mechanisms = unit.sentences.map((sentence) =>
+    findMechanisms(sentence.text).filter((mechanism) => !isKnownBodyName(mechanism.name)),
+  )
+  const organisations = addOrganisations(unit, mechanisms, found)
+  addMechanismsAndAgreements(unit, dates, mechanisms, organisations, found)
+  addPosts(unit, found)
+  addTopics(unit, organisations, found)
+  for (const programme of findProgrammes(unit.mapped.text)) {
+    if (found.once('programme', programme.name))
+      found.items.programmes.push({
+        name: programme.name,
+        position: whereIn(unit, programme.start, found.locate),
+      } satisfies Programme)
+  }
+}
+
+/** The unit's figures, and its dates that are not a figure's year as events. */
+function addFiguresAndEvents(unit: Unit, dates: readonly DateMatch[], { items, once, locate }: Found): void {
+  const { text } = unit.mapped
+  const figures = findFigures(text, dates)
+  const figureYears = new Set<DateMatch>()
+  for (const match of figures) {
+    const year = figureYear(text, match, dates)
+    if (year) figureYears.add(year)
+    if (once('figure', `${match.value}|${match.unit}|${match.start}|${unit.node.position?.start.offset}`))
+      items.figures.push({
+        value: match.value,
+        unit: match.unit,
+        qualifier: match.qualifier,
+        year: year ? year.date.slice(0, 4) : null,
+        text: match.text,
+        position: whereIn(unit, match.start, locate),
+      } satisfies Figure)
+  }
+  for (const date of dates) {
+    if (figureYears.has(date)) continue
+    items.events.push({
+      date: date.date,
+      endDate: date.endDate,
+      label: label(sentenceAt(unit, date.start)),
+      position: whereIn(unit, date.start, locate),
+    } satisfies BriefingEvent)
+  }
+}
+
+/**
+ * The unit's organisations, added to `found`: all of them returned, for the mechanisms and topics.
+ * What the EU and the partner run together is a mechanism, though named like a body ("the United
+ * States and the EU set up the Trade and Technology Council (TTC)").
+ */
+function addOrganisations(unit: Unit, mechanisms: readonly MechanismMatch[][], found: Found): OrganisationMatch[] {
+  const joint = new Set(
+    unit.sentences.flatMap((sentence, index) =>
+      /\b(?:EU|European Union)\b/.test(sentence.text)
+        ? (mechanisms[index] ?? []).map((m) => `${sentence.start}|${m.name}`)
+        : [],
+    ),
+  )
+  const sentenceOf = (start: number) => unit.sentences.find((s) => start >= s.start && start < s.end)?.start
+  const organisations = findOrganisations(
+    unit.mapped.text,
+    unit.definitions,
+    found.partner,
+    found.defined,
+    unit.mentions(),
+  ).filter((org) => !joint.has(`${sentenceOf(org.start)}|${org.name}`))
+  for (const org of organisations) {
+    if (found.once('org', org.acronym ?? org.name))
+      found.items.organisations.push({
+        name: org.name,
+        acronym: org.acronym,
+        side: org.side,
+        position: whereIn(unit, org.start, found.locate),
+      } satisfies Organisation)
+  }
+  return organisations
+}
+/** The unit's mechanisms and agreements, sentence by sentence. */
+function addMechanismsAndAgreements(
+  unit: Unit,
+  dates: readonly DateMatch[],
+  mechanisms: readonly MechanismMatch[][],
+  organisations: readonly OrganisationMatch[],
+  { items, once, locate }: Found,
+): void {
+  for (const [index, sentence] of unit.sentences.entries()) {
+    const inSentence = (start: number) => start >= sentence.start && start < sentence.end
+    const since = dates.find((d) => d.since && inSentence(d.start))
+    const participants = organisations.filter((o) => inSentence(o.start)).map((o) => o.acronym ?? o.name)
+    for (const mechanism of mechanisms[index] ?? []) {
+      if (!once('mechanism', mechanism.name)) continue
+      items.mechanisms.push({
+        name: mechanism.name,
+        kind: mechanism.kind,
+        frequency: mechanism.frequency,
+        since: since?.date ?? null,
+        participants: [...new Set(participants)],
+        position: whereIn(unit, sentence.start, locate),
+      } satisfies Mechanism)
     }
-    const dates = findDates(text)
-    const figures = findFigures(text, dates)
-    const figureYears = new Set<DateMatch>()
-    for (const match of figures) {
-      const year = figureYear(text, match, dates)
-      if (year) figureYears.add(year)
-      if (once('figure', `${match.value}|${match.unit}|${match.start}|${unit.node.position?.start.offset}`))
-        items.figures.push({
-          value: match.value,
-          unit: match.unit,
-          qualifier: match.qualifier,
-          year: year ? year.date.slice(0, 4) : null,
-          text: match.text,
-          position: where(match.start),
-        } satisfies Figure)
-    }
-    for (const date of dates) {
-      if (figureYears.has(date)) continue
-      const sentence = sentenceAt(date.start)
-      items.events.push({
-        date: date.date,
-        endDate: date.endDate,
-        label: label(sentence),
-        position: where(date.start),
-      } satisfies BriefingEvent)
-    }
-    // What the EU and the partner run together is a mechanism, though named like a body ("the United
-    // States and the EU set up the Trade and Technology Council (TTC)").
-    // A body named like a forum ("World Economic Forum") is no mechanism.
-    const mechanisms = unit.sentences.map((sentence) =>
-      findMechanisms(sentence.text).filter((mechanism) => !isKnownBodyName(mechanism.name)),
-    )
-    const joint = new Set(
-      unit.sentences.flatMap((sentence, index) =>
-        /\b(?:EU|European Union)\b/.test(sentence.text)
-          ? (mechanisms[index] ?? []).map((m) => `${sentence.start}|${m.name}`)
-          : [],
-      ),
-    )
-    const sentenceOf = (start: number) => unit.sentences.find((s) => start >= s.start && start < s.end)?.start
-    const organisations = findOrganisations(text, unit.definitions, partner, defined, unit.mentions()).filter(
-      (org) => !joint.has(`${sentenceOf(org.start)}|${org.name}`),
-    )
-    for (const org of organisations) {
-      if (once('org', org.acronym ?? org.name))
-        items.organisations.push({
-          name: org.name,
-          acronym: org.acronym,
-          side: org.side,
-          position: where(org.start),
-        } satisfies Organisation)
-    }
-    for (const [index, sentence] of unit.sentences.entries()) {
-      const inSentence = (start: number) => start >= sentence.start && start < sentence.end
-      const sentenceText = sentence.text
-      const since = dates.find((d) => d.since && inSentence(d.start))
-      const participants = organisations.filter((o) => inSentence(o.start)).map((o) => o.acronym ?? o.name)
-      for (const mechanism of mechanisms[index] ?? []) {
-        if (!once('mechanism', mechanism.name)) continue
-        items.mechanisms.push({
-          name: mechanism.name,
-          kind: mechanism.kind,
-          frequency: mechanism.frequency,
-          since: since?.date ?? null,
-          participants: [...new Set(participants)],
-          position: where(sentence.start),
-        } satisfies Mechanism)
-      }
-      for (const agreement of findAgreements(sentenceText)) {
-        // A partnership its members joined is a body ("the Global Partnership on Artificial Intelligence"), not an agreement.
-        if (organisations.some((org) => org.name === agreement.name)) continue
-        if (!once('agreement', agreement.name)) continue
-        const date = dates.find((d) => !d.since && inSentence(d.start))
-        const place =
-          /\b(?:signed|concluded|adopted|agreed)\b[^.]*?\bin\s+([\p{Lu}][\p{L}-]+(?:\s[\p{Lu}][\p{L}-]+)?)/u.exec(
-            sentenceText,
-          )?.[1] ?? null
-        items.agreements.push({
-          name: agreement.name,
-          kind: agreement.kind,
-          date: date?.date ?? null,
-          place: place && !isMonthName(place) ? place : null,
-          position: where(sentence.start),
-        } satisfies Agreement)
-      }
-    }
-    for (const post of findPosts(text, unit.definitions)) {
-      if (once('post', `${post.role}|${post.post}|${post.city}`))
-        items.representation.push({
-          role: post.role,
-          post: post.post,
-          city: post.city,
-          position: where(post.start),
-        } satisfies Representation)
-    }
-    // A body's name is not a topic of the text ("Digital Economy Promotion Agency").
-    // (A body that stands for its field, like "ETSI" for standardisation, still counts.)
-    // What a body is "on" is the field it works in ("Global Partnership on Artificial Intelligence"): that counts.
-    const inBody = (start: number, end: number) => {
-      const on = text.lastIndexOf(' on ', start)
-      return organisations.some(
-        (o) => start >= o.start && start < o.end && !(start === o.start && end === o.end) && on < o.start,
-      )
-    }
-    for (const found of findTopics(text)) {
-      if (inBody(found.start, found.end)) continue
-      const topic = topics.get(found.topic.id) ?? { id: found.topic.id, label: found.topic.label, positions: [] }
-      const position = where(found.start)
-      if (!topic.positions.some((p) => p.start.offset === position.start.offset)) topic.positions.push(position)
-      topics.set(found.topic.id, topic)
-    }
-    for (const programme of findProgrammes(text)) {
-      if (once('programme', programme.name))
-        items.programmes.push({ name: programme.name, position: where(programme.start) } satisfies Programme)
+    for (const agreement of findAgreements(sentence.text)) {
+      // A partnership its members joined is a body ("the Global Partnership on Artificial Intelligence"), not an agreement.
+      if (organisations.some((org) => org.name === agreement.name)) continue
+      if (!once('agreement', agreement.name)) continue
+      const date = dates.find((d) => !d.since && inSentence(d.start))
+      const place =
+        /\b(?:signed|concluded|adopted|agreed)\b[^.]*?\bin\s+([\p{Lu}][\p{L}-]+(?:\s[\p{Lu}][\p{L}-]+)?)/u.exec(
+          sentence.text,
+        )?.[1] ?? null
+      items.agreements.push({
+        name: agreement.name,
+        kind: agreement.kind,
+        date: date?.date ?? null,
+        place: place && !isMonthName(place) ? place : null,
+        position: whereIn(unit, sentence.start, locate),
+      } satisfies Agreement)
     }
   }
-  items.topics = [...topics.values()]
-  items.mechanisms = withoutAliases(items.mechanisms, defined)
-  return items
+}
+
+/** The unit's EU posts. */
+function addPosts(unit: Unit, { items, once, locate }: Found): void {
+  for (const post of findPosts(unit.mapped.text, unit.definitions)) {
+    if (once('post', `${post.role}|${post.post}|${post.city}`))
+      items.representation.push({
+        role: post.role,
+        post: post.post,
+        city: post.city,
+        position: whereIn(unit, post.start, locate),
+      } satisfies Representation)
+  }
+}
+
+/**
+ * The unit's topics, each with the positions it is found at. A body's name is not a topic of the
+ * text ("Digital Economy Promotion Agency"); a body that stands for its field, like "ETSI" for
+ * standardisation, still counts, and so does what a body is "on", the field it works in ("Global
+ * Partnership on Artificial Intelligence").
+ */
+function addTopics(unit: Unit, organisations: readonly OrganisationMatch[], { topics, locate }: Found): void {
+  const { text } = unit.mapped
+  const inBody = (start: number, end: number) => {
+    const on = text.lastIndexOf(' on ', start)
+    return organisations.some(
+      (o) => start >= o.start && start < o.end && !(start === o.start && end === o.end) && on < o.start,
+    )
+  }
+  for (const found of findTopics(text)) {
+    if (inBody(found.start, found.end)) continue
+    const topic = topics.get(found.topic.id) ?? { id: found.topic.id, label: found.topic.label, positions: [] }
+    const position = whereIn(unit, found.start, locate)
+    if (!topic.positions.some((p) => p.start.offset === position.start.offset)) topic.positions.push(position)
+    topics.set(found.topic.id, topic)
+  }
 }
 
 /**
