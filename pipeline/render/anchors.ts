@@ -18,14 +18,18 @@ export function anchorParagraphs(sectionId: string, paragraphs: Paragraph[]): An
 
 /**
  * The paragraph `position` falls in; else the last one that starts before it; else the first.
- * `null` only when there are no paragraphs.
+ * `null` only when there are no paragraphs. A section's paragraphs come in source order, apart, so
+ * both are the last that starts at or before the position: found by halving, not by a look at each
+ * (a long source links thousands of items and events into sections of dozens of paragraphs).
  */
 export function paragraphOf(position: Position, paragraphs: AnchoredParagraph[]): AnchoredParagraph | null {
   const offset = position.start.offset
-  const inside = paragraphs.find(
-    (paragraph) => offset >= paragraph.position.start.offset && offset <= paragraph.position.end.offset,
-  )
-  if (inside) return inside
-  const before = paragraphs.filter((paragraph) => paragraph.position.start.offset <= offset).at(-1)
-  return before ?? paragraphs[0] ?? null
+  let low = 0
+  let high = paragraphs.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if ((paragraphs[middle]?.position.start.offset ?? 0) <= offset) low = middle + 1
+    else high = middle
+  }
+  return paragraphs[low - 1] ?? paragraphs[0] ?? null
 }

@@ -78,6 +78,34 @@ describe('anchors', () => {
     expect(paragraphOf(at(15, 16), paragraphs)?.id).toBe('japan-p1')
     expect(paragraphOf(at(0, 1), [])).toBeNull()
   })
+  test('find what a look at each paragraph in turn finds, among any number of them', () => {
+    // The definition: the paragraph that holds the offset, else the last before it, else the first.
+    const byLooking = (offset: number, list: typeof paragraphs) =>
+      list.find((p) => offset >= p.position.start.offset && offset <= p.position.end.offset) ??
+      list.filter((p) => p.position.start.offset <= offset).at(-1) ??
+      list[0] ??
+      null
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(20), fc.nat(20)), { maxLength: 40 }),
+        fc.nat(900),
+        (gapsAndLengths, offset) => {
+          // Paragraphs in source order, apart: each starts after the one before it ends.
+          let end = -1
+          const list = anchorParagraphs(
+            'japan',
+            gapsAndLengths.map(([gap, length]) => {
+              const start = end + 1 + gap
+              end = start + length
+              return { text: 'x', position: at(start, end) }
+            }),
+          )
+          expect(paragraphOf(at(offset, offset + 1), list)).toBe(byLooking(offset, list))
+        },
+      ),
+      { numRuns: 500 },
+    )
+  })
 })
 
 describe('dates', () => {
