@@ -24,7 +24,6 @@ import { findMechanisms, type MechanismMatch } from './mechanisms.ts'
 import { findOrganisations, type OrganisationMatch } from './organisations.ts'
 import { type Locator, spanPosition } from './positions.ts'
 import { findProgrammes } from './programmes.ts'
-import { escapeRegExp } from './regex.ts'
 import { findPosts } from './representation.ts'
 import type { Unit } from './sections.ts'
 import type { SentenceSpan } from './sentences.ts'
@@ -32,8 +31,9 @@ import { findTopics } from './topics.ts'
 
 type Items = Omit<Partner, 'id' | 'name' | 'kind' | 'iso' | 'paragraphs'>
 
-/** The dashes a bilateral name joins its sides with (`bilateral` in `partnerItems`). */
+/** The dashes a bilateral name joins its sides with ("EU-Morocco", "Morocco–EU"). */
 const DASH = /[-–‑]/
+const SPACE = /\s/
 
 /** The items of `partner` found in its `units`. */
 export function partnerItems(
@@ -75,18 +75,33 @@ interface Found {
 /** `Found.once` for `partner`. */
 function onceFor(partner: PartnerRef): Found['once'] {
   const seen = new Set<string>()
-  // "EU-Morocco Digital Dialogue" in Morocco's section is the "Digital Dialogue" it names elsewhere.
-  const bilateral = new RegExp(
-    `^(?:EU[-–‑]${escapeRegExp(partner.name)}|${escapeRegExp(partner.name)}[-–‑]EU)\\s+`,
-    'i',
-  )
+  const name = partner.name.toLowerCase()
   return (kind, key) => {
-    // Only a key with a dash can be bilateral: the pattern is not run on the rest (most of them).
-    const id = `${kind}:${(DASH.test(key) ? key.replace(bilateral, '') : key).toLowerCase()}`
+    // Only a key with a dash can be bilateral: the rest (most of them) are not looked at.
+    const lower = key.toLowerCase()
+    const id = `${kind}:${DASH.test(key) ? withoutBilateral(lower, name) : lower}`
     if (seen.has(id)) return false
     seen.add(id)
     return true
   }
+}
+
+/**
+ * `lower` (a name in lower case) without an "eu-<partner>" or "<partner>-eu" before it and the
+ * space after: "EU-Morocco Digital Dialogue" in Morocco's section is the "Digital Dialogue" it names
+ * elsewhere. String comparisons, not a pattern made for each partner: V8 compiled each of those
+ * anew (a few hundred for a source of every country).
+ */
+function withoutBilateral(lower: string, name: string): string {
+  const rest = (after: number) => {
+    let end = after
+    while (end < lower.length && SPACE.test(lower[end] ?? '')) end++
+    return end > after ? lower.slice(end) : null
+  }
+  const euFirst = lower.startsWith('eu') && DASH.test(lower[2] ?? '') && lower.startsWith(name, 3)
+  const euLast =
+    lower.startsWith(name) && DASH.test(lower[name.length] ?? '') && lower.startsWith('eu', name.length + 1)
+  return (euFirst ? rest(3 + name.length) : null) ?? (euLast ? rest(name.length + 3) : null) ?? lower
 }
 
 /** The sentence of `unit` that `offset` falls in (the last, past its end). */

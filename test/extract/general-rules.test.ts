@@ -880,6 +880,26 @@ describe('names a Southern Neighbourhood note writes twice or with a possessive'
     expect(briefing.partners[0]?.mechanisms.map((m) => m.name)).toEqual(['Digital Dialogue'])
   })
 
+  it('keeps one dialogue named "<partner>-EU" too, with any dash and a name of two words', () => {
+    const mechanisms = (text: string) => briefingOf(text).partners[0]?.mechanisms.map((m) => m.name)
+    expect(
+      mechanisms(
+        'Morocco\n\nA Digital Dialogue was launched in 2024. The Morocco–EU Digital Dialogue meets twice a year.\n',
+      ),
+    ).toEqual(['Digital Dialogue'])
+    expect(
+      mechanisms(
+        'South Korea\n\nA Digital Partnership Council was set up in 2022. The EU‑South Korea Digital Partnership Council met in 2023.\n',
+      ),
+    ).toEqual(['Digital Partnership Council'])
+    // A name that only begins like the partner's is another mechanism.
+    expect(
+      mechanisms(
+        'Niger\n\nA Digital Dialogue was launched in 2024. The EU-Nigeria Digital Dialogue meets once a year.\n',
+      ),
+    ).toEqual(['Digital Dialogue', 'EU-Nigeria Digital Dialogue'])
+  })
+
   it('ends a body at its possessive, and knows the Council of Europe for no EU body', () => {
     const organisations = (text: string) => findOrganisations(text, [], null).map((o) => [o.name, o.side])
     expect(organisations("It takes part in the Council of Europe's work on data protection.")).toEqual([
