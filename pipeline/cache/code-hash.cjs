@@ -9,13 +9,16 @@
  */
 const { createHash } = require('node:crypto')
 const { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs')
-const { join, relative } = require('node:path')
+const { join, sep } = require('node:path')
 
 /** The repository this module lives in. */
 const ROOT = join(__dirname, '..', '..')
 
 /** Files outside `pipeline/` that change what the code does. */
 const EXTRA_FILES = ['package-lock.json', 'tsconfig.json']
+
+/** How long `ROOT` is with the separator after it (a repository at `/` has it already). */
+const ROOT_PREFIX = ROOT.endsWith(sep) ? ROOT.length : ROOT.length + 1
 
 const MEMO_FILE = join(ROOT, 'node_modules', '.cache', 'briefing', 'code-hash.json')
 
@@ -36,14 +39,16 @@ function codeHash() {
     return memo
   }
   const pipeline = join(ROOT, 'pipeline')
+  // Paths by concatenation, not `join` and `relative` (~3 ms for a hundred files, on every run):
+  // the folders `readdirSync` gives are `pipeline`'s, already absolute and normalised.
   const files = readdirSync(pipeline, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => relative(ROOT, join(entry.parentPath ?? entry.path, entry.name)))
+    .map((entry) => `${entry.parentPath ?? entry.path}${sep}${entry.name}`.slice(ROOT_PREFIX))
     .sort()
     .concat(EXTRA_FILES)
   const stamps = `${process.version}\0${ROOT}\0${files
     .map((file) => {
-      const info = statSync(join(ROOT, file), { bigint: true })
+      const info = statSync(`${ROOT}${sep}${file}`, { bigint: true })
       return `${file}:${info.size}:${info.ino}:${info.ctimeNs}`
     })
     .join('\0')}`
