@@ -121,6 +121,7 @@ function whereIn(unit: Unit, offset: number, locate: Locator): Position {
 function unitItems(unit: Unit, found: Found): void {
   const dates = findDates(unit.mapped.text)
   addFiguresAndEvents(unit, dates, found)
+  // A body named like a forum ("World Economic Forum") is no mechanism.
   const mechanisms = unit.sentences.map((sentence) =>
     findMechanisms(sentence.text).filter((mechanism) => !isKnownBodyName(mechanism.name)),
   )
@@ -198,6 +199,7 @@ function addOrganisations(unit: Unit, mechanisms: readonly MechanismMatch[][], f
   }
   return organisations
 }
+
 /** The unit's mechanisms and agreements, sentence by sentence. */
 function addMechanismsAndAgreements(
   unit: Unit,
