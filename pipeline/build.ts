@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util'
 import { type BuildInputs, buildInputs, keyOf, sourceHash } from './cache/build-inputs.ts'
 import { hashParts } from './cache/hash.ts'
 import { type CacheEntry, isFresh, loadManifest, type Manifest, saveManifest } from './cache/manifest.ts'
+import { tuneForBuilding } from './cache/v8-flags.ts'
 import { listBriefings } from './listing/list-briefings.ts'
 import { exitOnSignals } from './print/exit-on-signals.ts'
 import { type BrowserChoice, findBrowser, INSTALL_HINT } from './print/find-browser.ts'
@@ -202,6 +203,7 @@ async function main(): Promise<number> {
     // its key: start the browser now, and load the stages while it starts and the inputs are hashed.
     const known = await readHashes(sources, manifest)
     const unbuilt = [...known.values()].some(({ stale }) => stale)
+    if (unbuilt) tuneForBuilding()
     if (choice && unbuilt) printer = startPrinter(choice)
     let stages = unbuilt ? import('./build-briefing.ts') : null
     stages?.catch(() => {})
@@ -232,6 +234,7 @@ async function main(): Promise<number> {
         return settled()
       }
       /** 4. The one browser, started before any source is parsed so it is ready by the time the first HTML is. */
+      tuneForBuilding()
       if (choice) printer ??= startPrinter(choice)
       stages ??= import('./build-briefing.ts')
       const { buildBriefing } = await stages

@@ -21,8 +21,8 @@
  *
  * The build's floor (l) and Node's reference run with the variables and the flags `npm run build`
  * gives its Node (its script in package.json: `NODE_EXTRA_CA_CERTS=`, whose certificates Node would
- * otherwise read on every start, and `--no-regexp-tier-up`), so that they start as the build's own
- * Node does.
+ * otherwise read on every start, and `--v8-pool-size=0`), so that they start as the build's own
+ * Node does; (l) sets the V8 flags a build sets before it starts its browser (`v8-flags.ts`).
  *
  * The timed rounds run nothing but the cases themselves. Peak memory is measured in a round of its
  * own after them, with a probe preloaded into every Node process (`peak-memory.mjs`): preloading it

@@ -8,9 +8,12 @@
  * `node pipeline/cache/run-compiled.cjs pipeline/bench/floor.ts <file.html> <out.pdf>`
  */
 import { readFile, writeFile } from 'node:fs/promises'
+import { tuneForBuilding } from '../cache/v8-flags.ts'
 import { launchBrowser } from '../print/launch-browser.ts'
 
 async function main(htmlPath: string, pdfPath: string): Promise<void> {
+  // V8 as a build that prints has it when it starts its browser (`build.ts`).
+  tuneForBuilding()
   const html = await readFile(htmlPath, 'utf8')
   // One page, as the bench's build of one source prints it (`ownArguments`).
   const browser = await launchBrowser({ onePage: true })

@@ -1,9 +1,10 @@
 /**
  * Load a compiled CommonJS bundle (`run-compiled.cjs`) through V8's code cache, kept beside it as
- * `<file>.v8-cache`. The cache is made at the end of the first run, so it holds the bytecode of
- * every function that run used, not only the top level: a later run neither parses the bundle nor
- * compiles those functions again (callgrind, Node's instructions for a seed build: with the PDF
- * 5.26 G → 4.79 G, with `--no-pdf` 4.78 G → 4.58 G).
+ * `<file>.v8-cache`. The cache is made at the end of the first run (or when that run changes V8's
+ * flags: `setV8Flags`), so it holds the bytecode of every function the run used, not only the top
+ * level: a later run neither parses the bundle nor compiles those functions again (callgrind,
+ * Node's instructions for a seed build: with the PDF 5.26 G → 4.79 G, with `--no-pdf`
+ * 4.78 G → 4.58 G).
  * Node 22 does this itself (`module.enableCompileCache`); Node 20 has only `vm.Script`'s
  * `cachedData`. `v8-compile-cache` makes its cache when a file is compiled, before the functions a
  * run uses are, so it saves the parse and little else. A cache V8 rejects (another V8, other
@@ -45,7 +46,7 @@ function runBundle(file) {
     filename: file,
     cachedData,
   })
-  if (!cachedData || script.cachedDataRejected) process.once('exit', () => saveCache(cacheFile, script))
+  if (!cachedData || script.cachedDataRejected) unsaved.set(cacheFile, script)
   const module = { exports: {} }
   script.runInThisContext()(module.exports, requireFor(file), module, file, dirname(file))
   return module.exports
@@ -62,6 +63,33 @@ function requireFor(file) {
   }
   return Object.assign(answer, { resolve: require.resolve, cache: require.cache })
 }
+
+/** Code caches to make, by file: for bundles whose cache was missing or rejected. */
+const unsaved = new Map()
+process.once('exit', saveCaches)
+
+/** Make the code caches still to be made. */
+function saveCaches() {
+  for (const [cacheFile, script] of unsaved) saveCache(cacheFile, script)
+  unsaved.clear()
+}
+
+/**
+ * Where a run sets V8's flags (`v8-flags.ts`): through this loader, which first makes the code caches
+ * of the bundles already loaded. V8 accepts a code cache only under the flags it was made with, so
+ * the cache of a bundle loaded before the flags changed is made before they change: the next run
+ * loads it at the same point, under the same flags.
+ */
+const SET_V8_FLAGS = Symbol.for('briefing.set-v8-flags')
+
+/** Set each of `flags` (V8's syntax, `--name=value`) for the rest of the process. */
+function setV8Flags(flags) {
+  saveCaches()
+  // Loaded here, not at the top: a run that sets no flags need not load it (~2 ms).
+  const { setFlagsFromString } = require('node:v8')
+  for (const flag of flags) setFlagsFromString(flag)
+}
+globalThis[SET_V8_FLAGS] = setV8Flags
 
 function saveCache(cacheFile, script) {
   try {

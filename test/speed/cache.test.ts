@@ -67,6 +67,10 @@ describe('a second build of unchanged sources', () => {
     expect(bundles.filter((path) => path.includes('.later.'))).toEqual([])
     const bytes = (await Promise.all(bundles.map((path) => stat(path)))).reduce((sum, info) => sum + info.size, 0)
     expect(bytes).toBeLessThan(200_000)
+    // Through its code cache, which V8 accepts: a build with work to do changes V8's flags only after
+    // it has read its bundle, and makes that bundle's cache before (`v8-flags.ts`).
+    const caches = (await readFile(`${probe}.caches`, 'utf8')).split('\n').filter(Boolean)
+    expect(caches.map((line) => line.replace(/^.*\//, ''))).toEqual(['build.cjs accepted'])
     // Nor are the Node modules for starting a process or a thread (`on-demand.ts`): it starts neither.
     // (`net` is loaded anyway when the output is a pipe, as here.)
     const node = (await readFile(`${probe}.node`, 'utf8')).split('\n')

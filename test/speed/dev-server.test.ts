@@ -9,6 +9,7 @@ import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { BUILD_V8_FLAGS } from '../../pipeline/cache/v8-flags.ts'
 import { EVENTS_PATH, injectLiveReload } from '../../pipeline/dev/live-reload.ts'
 import { type DevServer, serve } from '../../pipeline/dev/serve.ts'
 
@@ -105,6 +106,14 @@ describe('serve', () => {
       req.on('error', fail).end()
     })
     expect(event).toContain('data: reload')
+  })
+})
+
+describe('npm run dev', () => {
+  it("starts Node with the build's V8 flags, on its command line: it builds from its first moment", async () => {
+    const { scripts } = JSON.parse(await readFile(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8'))
+    const flags = /\bnode((?:\s+--\S+)*)/.exec(scripts.dev)?.[1]?.trim().split(/\s+/)
+    expect(flags).toEqual(expect.arrayContaining([...BUILD_V8_FLAGS]))
   })
 })
 
