@@ -41,6 +41,8 @@ export interface BuildResult {
   html: string
   /** Every file written (absolute path) and the SHA-256 of what was written. */
   files: Record<string, string>
+  /** Every file written that gave a stamp, and that stamp (`file-stamps.cjs`). */
+  stamps: Record<string, string>
 }
 
 /** Time `work` as stage `name`. */
@@ -139,9 +141,14 @@ async function buildWith(
     if (pdf) targets.push([join(options.outDir, `${name}.pdf`), pdf])
     // Side by side: each file's writing waits on the kernel's copy, not on this thread.
     // (Both texts go out from their pieces a megabyte at a time, so a long source's are never held encoded whole.)
-    const hashes = await Promise.all(targets.map(([target, data]) => writeAtomic(target, data)))
-    return Object.fromEntries(targets.map(([target], index) => [resolve(target), hashes[index] ?? '']))
+    const written = await Promise.all(
+      targets.map(async ([target, data]) => [resolve(target), await writeAtomic(target, data)] as const),
+    )
+    return {
+      files: Object.fromEntries(written.map(([target, { hash }]) => [target, hash])),
+      stamps: Object.fromEntries(written.flatMap(([target, { stamp }]) => (stamp === null ? [] : [[target, stamp]]))),
+    }
   })
   await stage('spell', options, () => spelling.report(typos ?? checkSpelling(spelling.texts)))
-  return { file, briefing, html, files }
+  return { file, briefing, html, ...files }
 }

@@ -11,13 +11,13 @@
  */
 import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
-import { extname, join, relative, resolve } from 'node:path'
+import { basename, extname, join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { type BuildInputs, buildInputs, keyOf, sourceHash } from './cache/build-inputs.ts'
 import { hashParts } from './cache/hash.ts'
 import { type CacheEntry, isFresh, loadManifest, type Manifest, saveManifest } from './cache/manifest.ts'
 import { tuneForBuilding } from './cache/v8-flags.ts'
-import { listBriefings } from './listing/list-briefings.ts'
+import { type Listing, listBriefings, listingOf } from './listing/list-briefings.ts'
 import { exitOnSignals } from './print/exit-on-signals.ts'
 import { type BrowserChoice, findBrowser, INSTALL_HINT } from './print/find-browser.ts'
 import { type Printer, startPrinter } from './print/printer.ts'
@@ -120,6 +120,8 @@ async function knownDate(date: Promise<string> | undefined): Promise<string | un
 /** A source's bytes as read before its key: their hash (`null`: unreadable), and whether they make it stale. */
 interface Known {
   hash: string | null
+  /** The stamp of the file they were read from, to know them by next time (`sourceHash`). */
+  stamp: string | null
   stale: boolean
 }
 
@@ -131,10 +133,12 @@ interface Known {
 async function readHashes(sources: string[], manifest: Manifest): Promise<Map<string, Known>> {
   const read = await Promise.all(
     sources.map(async (path) => {
-      const hash = await sourceHash(path).catch(() => null)
       const entry = manifest.entries[resolve(path)]
+      const recorded = entry?.source ? { hash: entry.source, stamp: entry.sourceStamp ?? null } : undefined
+      const read = await sourceHash(path, recorded).catch(() => null)
+      const hash = read?.hash ?? null
       const stale = hash === null || !mayBeFresh(entry) || (entry?.source !== undefined && entry.source !== hash)
-      return [path, { hash, stale }] as const
+      return [path, { hash, stamp: read?.stamp ?? null, stale }] as const
     }),
   )
   return new Map(read)
@@ -196,8 +200,8 @@ async function main(): Promise<number> {
   /** The browser closing, once nothing is left to print. */
   let closing: Promise<void> | null = null
   let failed = 0
-  /** The data of each briefing built in this run, by its JSON's file name, for the index. */
-  const built = new Map<string, unknown>()
+  /** What the index lists of each briefing built in this run or found fresh, by its JSON's file name. */
+  const listed = new Map<string, Listing | null>()
   try {
     // A source never built into this folder, its outputs gone or its text changed, is to be built whatever
     // its key: start the browser now, and load the stages while it starts and the inputs are hashed.
@@ -229,8 +233,14 @@ async function main(): Promise<number> {
       const id = resolve(path)
       // A source known to be stale is built while its key is worked out; any other waits for its key.
       const planned = source.stale ? null : await planning
-      if (planned?.fresh) {
+      const entry = manifest.entries[id]
+      if (planned?.fresh && entry) {
         log(`${'cached'.padEnd(15)}  ${name}`)
+        // Its bytes are those it was built from: the file is known by its stamp from now on.
+        if (source.stamp === null) delete entry.sourceStamp
+        else entry.sourceStamp = source.stamp
+        const json = Object.keys(entry.files).find((file) => file.endsWith('.json'))
+        if (json && entry.listing !== undefined) listed.set(basename(json), entry.listing)
         return settled()
       }
       /** 4. The one browser, started before any source is parsed so it is ready by the time the first HTML is. */
@@ -251,8 +261,17 @@ async function main(): Promise<number> {
         if (!printer) settled()
         for (const line of formatMessages(result.file)) console.warn(line)
         const { key } = planned ?? (await planning)
-        if (key) manifest.entries[id] = { key, files: result.files, ...(source.hash ? { source: source.hash } : {}) }
-        built.set(`${result.file.stem}.json`, result.briefing)
+        const listing = listingOf(result.briefing)
+        if (key)
+          manifest.entries[id] = {
+            key,
+            files: result.files,
+            stamps: result.stamps,
+            ...(source.hash ? { source: source.hash } : {}),
+            ...(source.hash && source.stamp ? { sourceStamp: source.stamp } : {}),
+            listing,
+          }
+        listed.set(`${result.file.stem}.json`, listing)
       } catch (error) {
         delete manifest.entries[id]
         if (!isSourceProblem(error)) throw error
@@ -265,7 +284,7 @@ async function main(): Promise<number> {
     closing ??= printer?.close() ?? null
     closing?.catch(() => {})
     await writeSchema(options.outDir, await inputs, manifest, timing('briefing.schema.json'))
-    await writeIndex(options.outDir, await inputs, manifest, built, timing('index.html'))
+    await writeIndex(options.outDir, await inputs, manifest, listed, timing('index.html'))
   } finally {
     await Promise.all([closing ?? printer?.close(), saveManifest(options.outDir, manifest)])
   }
@@ -279,7 +298,7 @@ async function writeSchema(outDir: string, inputs: BuildInputs, manifest: Manife
   if (await isFresh(manifest.entries[path], key)) return
   const start = performance.now()
   const { schemaJson, writeAtomic } = await import('./output/write-outputs.ts')
-  manifest.entries[path] = { key, files: { [path]: await writeAtomic(path, schemaJson()) } }
+  manifest.entries[path] = entryFor(key, path, await writeAtomic(path, schemaJson()))
   onStage('write', performance.now() - start)
 }
 
@@ -288,21 +307,26 @@ async function writeIndex(
   outDir: string,
   inputs: BuildInputs,
   manifest: Manifest,
-  built: ReadonlyMap<string, unknown>,
+  listed: ReadonlyMap<string, Listing | null>,
   onStage: Timing,
 ): Promise<void> {
   const path = resolve(outDir, 'index.html')
-  const briefings = await listBriefings(outDir, built)
+  const briefings = await listBriefings(outDir, listed)
   const key = hashParts(['index', inputs.code, inputs.templates, JSON.stringify(briefings)])
   if (await isFresh(manifest.entries[path], key)) return
   const start = performance.now()
   const { renderIndex } = await import('./listing/render-index.ts')
   const { writeAtomic } = await import('./output/write-outputs.ts')
-  manifest.entries[path] = { key, files: { [path]: await writeAtomic(path, renderIndex(briefings)) } }
+  manifest.entries[path] = entryFor(key, path, await writeAtomic(path, renderIndex(briefings)))
   onStage('write', performance.now() - start)
 }
 
 type Timing = (stage: string, ms: number) => void
+
+/** The record of the one file at `path`, written for `key`. */
+function entryFor(key: string, path: string, written: { hash: string; stamp: string | null }): CacheEntry {
+  return { key, files: { [path]: written.hash }, ...(written.stamp ? { stamps: { [path]: written.stamp } } : {}) }
+}
 
 main().then(
   (code) => {

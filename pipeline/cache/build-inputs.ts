@@ -3,10 +3,12 @@
  * locked dependencies), the templates, the browser that prints, by version, and the working folder. Each part is a
  * hash; a source's key adds its own bytes and date (`keyOf`).
  */
+import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { readSourceBytes } from '../source/read-source.ts'
 import { browserVersion } from './browser-version.ts'
 import { codeHash, ROOT } from './code-hash.cjs'
+import { settled, stampOf } from './file-stamps.cjs'
 import { hashFolder, hashParts, sha256 } from './hash.ts'
 
 /** Where the templates live (the render stage reads them from the same folder). */
@@ -31,9 +33,26 @@ export async function buildInputs(executablePath: string | null): Promise<BuildI
   return { code: codeHash(), templates, browser, cwd: process.cwd() }
 }
 
-/** SHA-256 of the source at `path`, read as the source stage reads: a device or a huge file is refused, never read forever. */
-export async function sourceHash(path: string): Promise<string> {
-  return sha256(await readSourceBytes(path))
+/** What the last build recorded of a source's bytes: their hash and the stamp of the file they were read from. */
+export interface KnownSource {
+  hash: string
+  stamp: string | null
+}
+
+/**
+ * SHA-256 of the source at `path`, and the stamp to know it by next time (`file-stamps.cjs`; `null`
+ * when it gives none to trust). `recorded` is what the last build recorded of it: while the file
+ * has that stamp, it is not read. Otherwise it is read as the source stage reads: a device or a huge
+ * file is refused, never read forever.
+ */
+export async function sourceHash(path: string, recorded?: Partial<KnownSource>): Promise<KnownSource> {
+  const now = Date.now()
+  const info = await stat(path, { bigint: true }).catch(() => null)
+  const stamp = info?.isFile() ? stampOf(info) : null
+  if (stamp !== null && recorded?.hash && recorded.stamp === stamp) return { hash: recorded.hash, stamp }
+  const hash = sha256(await readSourceBytes(path))
+  // Read after the stamp was taken: a change since shows as another stamp next time.
+  return { hash, stamp: stamp !== null && info && settled(info, now) ? stamp : null }
 }
 
 /**

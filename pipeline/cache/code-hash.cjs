@@ -4,12 +4,13 @@
  * launcher can use it before any TypeScript is compiled.
  *
  * Reading and hashing the ~90 files costs 25–60 ms; so the last result is kept with each file's
- * size, inode and change time (`ctime`, which no tool can set back) and reused while none of them
- * has changed, for the cost of the `stat` calls.
+ * stamp (`file-stamps.cjs`: its size, inode and change time) and reused while none of them has
+ * changed, for the cost of the `stat` calls.
  */
 const { createHash } = require('node:crypto')
 const { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs')
 const { join, sep } = require('node:path')
+const { bootId, settled, stampOf } = require('./file-stamps.cjs')
 
 /** The repository this module lives in. */
 const ROOT = join(__dirname, '..', '..')
@@ -46,14 +47,16 @@ function codeHash() {
     .map((entry) => `${entry.parentPath ?? entry.path}${sep}${entry.name}`.slice(ROOT_PREFIX))
     .sort()
     .concat(EXTRA_FILES)
-  const stamps = `${process.version}\0${ROOT}\0${files
-    .map((file) => {
-      const info = statSync(`${ROOT}${sep}${file}`, { bigint: true })
-      return `${file}:${info.size}:${info.ino}:${info.ctimeNs}`
-    })
-    .join('\0')}`
-  const saved = readMemo()
-  if (saved?.stamps === stamps) {
+  const now = Date.now()
+  const infos = files.map((file) => statSync(`${ROOT}${sep}${file}`, { bigint: true }))
+  const each = infos.map((info) => stampOf(info))
+  // No stamps to go by (another boot's are not trusted, see `file-stamps.cjs`): the files are hashed.
+  const stamps =
+    bootId() !== null && each.every((stamp) => stamp !== null)
+      ? `${process.version}\0${ROOT}\0${bootId()}\0${files.map((file, i) => `${file}:${each[i]}`).join('\0')}`
+      : null
+  const saved = stamps === null ? null : readMemo()
+  if (saved && saved.stamps === stamps) {
     memo = saved.hash
     return memo
   }
@@ -65,7 +68,8 @@ function codeHash() {
       .update('\0')
   }
   memo = hash.digest('hex')
-  writeMemo({ stamps, hash: memo })
+  // Kept only if no file had changed just before it was looked at (a change in the same tick would not show).
+  if (stamps !== null && infos.every((info) => settled(info, now))) writeMemo({ stamps, hash: memo })
   return memo
 }
 

@@ -17,25 +17,31 @@ export interface ListedBriefing {
   pdf: string | null
 }
 
+/** What the index takes from a briefing's JSON. */
+export interface Listing {
+  title: string
+  partners: string[]
+}
+
 /**
- * Every briefing in `outDir`, sorted by file name. `known` holds the briefings this run has just
- * written (the data), by JSON file name, so they are not read back (a megabyte source's JSON takes a tenth
- * of a second to parse); every other JSON in the folder is read.
+ * Every briefing in `outDir`, sorted by file name. `known` holds, by JSON file name, the listing of
+ * briefings whose JSON the build knows (`null`: not a briefing): those it has just written, and those
+ * found unchanged since it wrote them, so they are not read back (a megabyte source's JSON takes a
+ * tenth of a second to parse); every other JSON in the folder is read.
  */
 export async function listBriefings(
   outDir: string,
-  known: ReadonlyMap<string, unknown> = new Map(),
+  known: ReadonlyMap<string, Listing | null> = new Map(),
 ): Promise<ListedBriefing[]> {
   const names = new Set(await readdir(outDir).catch(() => [] as string[]))
   const listed: ListedBriefing[] = []
   for (const file of [...names].filter((name) => name.endsWith('.json')).sort()) {
-    const data = known.get(file) ?? (await readJson(join(outDir, file)))
-    if (!isBriefing(data)) continue
+    const listing = known.has(file) ? known.get(file) : listingOf(await readJson(join(outDir, file)))
+    if (!listing) continue
     const name = basename(file, '.json')
     listed.push({
       name,
-      title: data.title,
-      partners: data.partners.map((partner) => partner.name),
+      ...listing,
       json: encodeURIComponent(file),
       html: names.has(`${name}.html`) ? encodeURIComponent(`${name}.html`) : null,
       pdf: names.has(`${name}.pdf`) ? encodeURIComponent(`${name}.pdf`) : null,
@@ -52,7 +58,12 @@ async function readJson(path: string): Promise<unknown> {
   }
 }
 
-/** Just enough of the briefing contract to list it (the schema file itself is not a briefing). */
+/** What the index lists of the JSON `data`; `null` when it is not a briefing (the schema file is not). */
+export function listingOf(data: unknown): Listing | null {
+  return isBriefing(data) ? { title: data.title, partners: data.partners.map((partner) => partner.name) } : null
+}
+
+/** Just enough of the briefing contract to list it. */
 function isBriefing(data: unknown): data is { title: string; partners: { name: string }[] } {
   const record = data as { schemaVersion?: unknown; title?: unknown; partners?: unknown } | null
   return (

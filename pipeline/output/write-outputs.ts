@@ -9,6 +9,7 @@ import { mkdir, open, realpath, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { TypeCompiler } from '@sinclair/typebox/compiler'
 import { type Briefing, BriefingSchema } from '../briefing-schema.ts'
+import { stampOf } from '../cache/file-stamps.cjs'
 import { BuildFailure } from '../source/messages.ts'
 
 let checker: ReturnType<typeof TypeCompiler.Compile<typeof BriefingSchema>> | undefined
@@ -78,15 +79,20 @@ const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff
  * Write `data` (bytes, a text, or a text in pieces, as UTF-8) to `path` atomically: a temporary file
  * in the same folder, then renamed over `path`. A failure or an interruption leaves `path` as it was
  * and no temporary behind. Refuses to write into a `source/` folder. Returns the SHA-256 of the
- * bytes written. Text in pieces is encoded a piece at a time, a long one in parts, into one buffer:
+ * bytes written, and the stamp (`file-stamps.cjs`) of the file they are in, taken from the file
+ * itself once it is in place (so never another's that replaced it meanwhile). Text in pieces is encoded a piece at a time, a long one in parts, into one buffer:
  * no copy of the whole text is made, in UTF-16 or in UTF-8. No piece may end inside a surrogate pair.
  *
  * Not flushed to disk (`fsync`) before the rename: an output is made again from its source, and one
  * that a crash of the machine left short or empty no longer has the hash the cache recorded, so the
- * next build makes it again (`isFresh`). The flush cost the 1 MB source's build 30 ms (its 23 MB of
- * outputs) for nothing a build needs.
+ * next build makes it again (`isFresh`; stamps from before a restart of the machine are not
+ * trusted: `bootId`). The flush cost the 1 MB source's build 30 ms (its 23 MB of outputs) for
+ * nothing a build needs.
  */
-export async function writeAtomic(path: string, data: string | Uint8Array | Iterable<string>): Promise<string> {
+export async function writeAtomic(
+  path: string,
+  data: string | Uint8Array | Iterable<string>,
+): Promise<{ hash: string; stamp: string | null }> {
   const folder = dirname(resolve(path))
   await refuseSourceFolder(folder)
   await mkdir(folder, { recursive: true })
@@ -123,11 +129,12 @@ export async function writeAtomic(path: string, data: string | Uint8Array | Iter
         }
         await write(batch.subarray(0, used))
       }
+      await rename(temporary, path)
+      // After the rename, which sets the file's change time.
+      return { hash: hash.digest('hex'), stamp: stampOf(await handle.stat({ bigint: true })) }
     } finally {
       await handle.close()
     }
-    await rename(temporary, path)
-    return hash.digest('hex')
   } catch (error) {
     await rm(temporary, { force: true })
     throw error

@@ -3,7 +3,7 @@
  * is rewritten (and the stages' code is not loaded); a changed source, an edited or deleted output, or other options rebuild it; the
  * index lists every briefing. Times are never asserted.
  */
-import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, open, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -114,6 +114,36 @@ describe('a second build of unchanged sources', () => {
     expect(built(again.stdout)).toHaveLength(2)
     expect(await readFile(join(out, 'beta.html'), 'utf8')).toBe(html)
     expect(await readFile(join(out, 'alpha.json'), 'utf8')).toBe(json)
+  }, 60_000)
+
+  it('rebuilds a source or an output changed in place to the same size with its times set back', async () => {
+    // Built, then left alone long enough that every file is known by its stamp (`file-stamps.cjs`).
+    await runBuild(['--source', a, '--source', b, '--out', out, '--no-pdf'])
+    await new Promise((done) => setTimeout(done, 100))
+    const settled = await runBuild(['--source', a, '--source', b, '--out', out, '--no-pdf'])
+    expect(cached(settled.stdout)).toHaveLength(2)
+    const entries = JSON.parse(await readFile(manifestPath(out), 'utf8')).entries
+    expect(entries[b].sourceStamp).toMatch(/^\d+:\d+:\d+$/)
+    expect(Object.keys(entries[a].stamps)).toContain(join(out, 'alpha.html'))
+    const html = await readFile(join(out, 'alpha.html'), 'utf8')
+    const sameSize = async (path: string, change: (text: string) => string) => {
+      const before = await stat(path)
+      const text = await readFile(path, 'utf8')
+      const handle = await open(path, 'r+')
+      await handle.write(change(text), 0, 'utf8')
+      await handle.close()
+      // Its times set back, as `touch -r` or a careful tool would (to the microsecond: Node's limit).
+      await utimes(path, before.atimeMs / 1000, before.mtimeMs / 1000)
+      const after = await stat(path)
+      expect([after.size, after.ino]).toEqual([before.size, before.ino])
+      expect(Math.abs(after.mtimeMs - before.mtimeMs)).toBeLessThan(0.01)
+    }
+    await sameSize(join(out, 'alpha.html'), (text) => text.replace('<html', '<HTML'))
+    await sameSize(b, (text) => text.replace('title: Beta briefing', 'title: Beto briefing'))
+    const again = await runBuild(['--source', a, '--source', b, '--out', out, '--no-pdf'])
+    expect(built(again.stdout)).toHaveLength(2)
+    expect(await readFile(join(out, 'alpha.html'), 'utf8')).toBe(html)
+    expect(await readFile(join(out, 'beta.html'), 'utf8')).toContain('Beto briefing')
   }, 60_000)
 
   it('rebuilds when the source date changes (it is printed in the briefing)', async () => {

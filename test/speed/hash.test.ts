@@ -43,7 +43,7 @@ describe('keyOf', () => {
   const source = 'source/eu-asia-digital-cooperation.md'
 
   it('changes with the bytes, the date, the code, the templates, the browser and the working folder', async () => {
-    const hash = await sourceHash(source)
+    const { hash } = await sourceHash(source)
     const base = keyOf(hash, '2024-01-01', inputs)
     expect(keyOf(hash, '2024-01-01', { ...inputs })).toBe(base)
     const changed = [

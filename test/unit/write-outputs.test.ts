@@ -1,14 +1,15 @@
 /**
  * The files stage: the JSON made in pieces is `JSON.stringify(value, null, 2)` to the byte, and a
  * file written atomically from bytes, a text or a text in pieces holds the same UTF-8 bytes, whose
- * SHA-256 `writeAtomic` returns.
+ * SHA-256 `writeAtomic` returns, with the stamp of the file in place.
  */
 import { createHash } from 'node:crypto'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { stampOf } from '../../pipeline/cache/file-stamps.cjs'
 import { jsonChunks, writeAtomic } from '../../pipeline/output/write-outputs.ts'
 
 const stringified = (value: object) => `${JSON.stringify(value, null, 2)}\n`
@@ -46,7 +47,7 @@ describe('writeAtomic', () => {
     await rm(dir, { recursive: true, force: true })
   })
 
-  it('writes bytes, a text or a text in pieces as the same UTF-8, and returns the SHA-256 of what it wrote', async () => {
+  it('writes bytes, a text or a text in pieces as the same UTF-8, and returns the SHA-256 of what it wrote and the stamp of the file', async () => {
     // Pieces past the batch size (1 MiB), and characters of two, three and four bytes.
     const pieces = Array.from({ length: 8000 }, (_, index) => `${index}: EU–Japan 日本 😀 ${'x'.repeat(index % 300)}\n`)
     // Pieces too long to encode at once: one of two-byte characters, one of surrogate pairs (cut between pairs).
@@ -66,8 +67,12 @@ describe('writeAtomic', () => {
       ],
     ] as const) {
       const path = join(dir, `${name}.txt`)
-      expect(await writeAtomic(path, data), name).toBe(sha256)
+      const written = await writeAtomic(path, data)
+      expect(written.hash, name).toBe(sha256)
       expect((await readFile(path)).equals(bytes), name).toBe(true)
+      // The stamp of the file as it is now, in place: what the cache will know it by.
+      expect(written.stamp, name).toBe(stampOf(await stat(path, { bigint: true })))
+      expect(written.stamp, name).toMatch(/^\d+:\d+:\d+$/)
     }
   })
 })
