@@ -4,12 +4,13 @@
  * remembered by its stamp, and stamps from another boot of the machine are dropped.
  */
 import { createHash } from 'node:crypto'
+import type { BigIntStats } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sourceHash } from '../../pipeline/cache/build-inputs.ts'
-import { bootId, SETTLED_MS, stampOf } from '../../pipeline/cache/file-stamps.cjs'
+import { bootId, SETTLED_MS, settled, stampOf } from '../../pipeline/cache/file-stamps.cjs'
 import { type CacheEntry, isFresh, loadManifest, manifestPath, saveManifest } from '../../pipeline/cache/manifest.ts'
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
@@ -25,9 +26,13 @@ describe('file stamps', () => {
 
   it('know a source by its stamp once it has been left alone, and never after a write', async () => {
     const path = join(dir, 'source.md')
+    const writing = Date.now()
     await writeFile(path, 'Japan\n')
     // Just written: hashed, and not to be known by its stamp (a write in the same tick would not show).
-    expect(await sourceHash(path)).toEqual({ hash: sha256('Japan\n'), stamp: null })
+    const first = await sourceHash(path)
+    expect(first.hash).toBe(sha256('Japan\n'))
+    // (Unless the machine stalled for longer than SETTLED_MS since the write: then it was left alone long enough.)
+    if (Date.now() - writing < SETTLED_MS - 15) expect(first.stamp).toBeNull()
     await settle()
     const known = await sourceHash(path)
     expect(known).toEqual({ hash: sha256('Japan\n'), stamp: await stampNow(path) })
@@ -55,10 +60,21 @@ describe('file stamps', () => {
     await writeFile(path, '<p>UE</p>\n')
     expect(await isFresh(entry, 'k')).toBe(false)
     // Just rewritten with the old bytes: fresh, but its stamp is not recorded yet.
+    const writing = Date.now()
     await writeFile(path, '<p>EU</p>\n')
     const fresh: CacheEntry = { key: 'k', files: { [path]: sha256('<p>EU</p>\n') } }
     expect(await isFresh(fresh, 'k')).toBe(true)
-    expect(fresh.stamps).toBeUndefined()
+    if (Date.now() - writing < SETTLED_MS - 15) expect(fresh.stamps).toBeUndefined()
+  })
+
+  it('are trusted only for a file left alone for SETTLED_MS, and not given by a file system of whole seconds', () => {
+    const now = 1_800_000_000_123
+    const at = (ms: number) => ({ ctimeNs: BigInt(ms) * 1_000_000n + 456n, size: 7n, ino: 42n }) as BigIntStats
+    expect(settled(at(now - SETTLED_MS - 1), now)).toBe(true)
+    expect(settled(at(now - SETTLED_MS + 1), now)).toBe(false)
+    expect(settled(at(now + 5), now)).toBe(false)
+    expect(stampOf(at(now))).toBe(`7:42:${BigInt(now) * 1_000_000n + 456n}`)
+    expect(stampOf({ ...at(now), ctimeNs: 1_800_000_000_000_000_000n } as BigIntStats)).toBeNull()
   })
 
   it('are dropped when the record was saved in another boot of the machine', async () => {
