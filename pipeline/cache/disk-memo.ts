@@ -40,7 +40,7 @@ export function keep(kind: string, key: readonly string[], text: string): void {
     const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
     writeFileSync(temporary, text)
     renameSync(temporary, file)
-    prune(dirname(file))
+    keepNewest(dirname(file), MOST_TEXTS)
   } catch {
     // Only a shortcut for the next run.
   }
@@ -50,11 +50,12 @@ function memoFile(kind: string, key: readonly string[]): string {
   return join(CACHE, kind, `${hashParts(key)}.txt`)
 }
 
-function prune(folder: string): void {
+/** Remove all but the `most` most recently written files of `folder`. */
+export function keepNewest(folder: string, most: number): void {
   const names = readdirSync(folder)
-  if (names.length <= MOST_TEXTS) return
+  if (names.length <= most) return
   const byAge = names
     .map((name) => ({ name, time: statSync(join(folder, name)).mtimeMs }))
     .sort((a, b) => a.time - b.time)
-  for (const { name } of byAge.slice(0, names.length - MOST_TEXTS)) rmSync(join(folder, name), { force: true })
+  for (const { name } of byAge.slice(0, names.length - most)) rmSync(join(folder, name), { force: true })
 }

@@ -9,6 +9,7 @@ import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Listing } from '../listing/list-briefings.ts'
 import { ROOT } from './code-hash.cjs'
+import { keepNewest } from './disk-memo.ts'
 import { bootId, settled, stampOf } from './file-stamps.cjs'
 import { hashFile, sha256 } from './hash.ts'
 
@@ -38,6 +39,9 @@ export interface Manifest {
   boot?: string | null
   entries: Record<string, CacheEntry>
 }
+
+/** Past this many output folders' records, the least recently written go: their folders are built afresh if they come back. */
+const MOST_RECORDS = 200
 
 /** Where the record of `outDir` is kept. */
 export function manifestPath(outDir: string): string {
@@ -85,6 +89,8 @@ export async function saveManifest(outDir: string, manifest: Manifest): Promise<
   const temporary = `${path}.${process.pid}.tmp`
   await writeFile(temporary, text)
   await rename(temporary, path)
+  // Every folder ever built into leaves its record (the tests' and the bench's temporary ones too).
+  keepNewest(join(path, '..'), MOST_RECORDS)
 }
 
 /**
