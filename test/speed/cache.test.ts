@@ -146,6 +146,15 @@ describe('a second build of unchanged sources', () => {
     expect(await readFile(join(out, 'beta.html'), 'utf8')).toContain('Beto briefing')
   }, 60_000)
 
+  it('rebuilds nothing when a source and an output are written again with the same bytes: their hashes decide', async () => {
+    await runBuild(['--source', a, '--source', b, '--out', out, '--no-pdf'])
+    await writeFile(a, await readFile(a))
+    await writeFile(join(out, 'beta.json'), await readFile(join(out, 'beta.json')))
+    const again = await runBuild(['--source', a, '--source', b, '--out', out, '--no-pdf'])
+    expect(built(again.stdout)).toEqual([])
+    expect(cached(again.stdout)).toHaveLength(2)
+  }, 60_000)
+
   it('rebuilds when the source date changes (it is printed in the briefing)', async () => {
     const again = await runBuild(['--source', b, '--out', out, '--no-pdf'])
     expect(cached(again.stdout)).toHaveLength(1)
