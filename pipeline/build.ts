@@ -18,6 +18,7 @@ import { hashParts } from './cache/hash.ts'
 import { type CacheEntry, isFresh, loadManifest, type Manifest, saveManifest } from './cache/manifest.ts'
 import { tuneForBuilding } from './cache/v8-flags.ts'
 import { type Listing, listBriefings, listingOf } from './listing/list-briefings.ts'
+import type { Written } from './output/write-outputs.ts'
 import { exitOnSignals } from './print/exit-on-signals.ts'
 import { type BrowserChoice, findBrowser, INSTALL_HINT } from './print/find-browser.ts'
 import { type Printer, startPrinter } from './print/printer.ts'
@@ -324,7 +325,7 @@ async function writeIndex(
 type Timing = (stage: string, ms: number) => void
 
 /** The record of the one file at `path`, written for `key`. */
-function entryFor(key: string, path: string, written: { hash: string; stamp: string | null }): CacheEntry {
+function entryFor(key: string, path: string, written: Written): CacheEntry {
   return { key, files: { [path]: written.hash }, ...(written.stamp ? { stamps: { [path]: written.stamp } } : {}) }
 }
 

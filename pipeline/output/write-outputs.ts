@@ -75,13 +75,20 @@ const PART = Math.floor(BATCH / 3)
 
 const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff
 
+/** What `writeAtomic` wrote: the SHA-256 of the bytes, and the stamp of the file (`null`: it gives none). */
+export interface Written {
+  hash: string
+  stamp: string | null
+}
+
 /**
  * Write `data` (bytes, a text, or a text in pieces, as UTF-8) to `path` atomically: a temporary file
  * in the same folder, then renamed over `path`. A failure or an interruption leaves `path` as it was
  * and no temporary behind. Refuses to write into a `source/` folder. Returns the SHA-256 of the
  * bytes written, and the stamp (`file-stamps.cjs`) of the file they are in, taken from the file
- * itself once it is in place (so never another's that replaced it meanwhile). Text in pieces is encoded a piece at a time, a long one in parts, into one buffer:
- * no copy of the whole text is made, in UTF-16 or in UTF-8. No piece may end inside a surrogate pair.
+ * itself once it is in place (so never another's that replaced it meanwhile). Text in pieces is
+ * encoded a piece at a time, a long one in parts, into one buffer: no copy of the whole text is
+ * made, in UTF-16 or in UTF-8. No piece may end inside a surrogate pair.
  *
  * Not flushed to disk (`fsync`) before the rename: an output is made again from its source, and one
  * that a crash of the machine left short or empty no longer has the hash the cache recorded, so the
@@ -89,10 +96,7 @@ const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff
  * trusted: `bootId`). The flush cost the 1 MB source's build 30 ms (its 23 MB of outputs) for
  * nothing a build needs.
  */
-export async function writeAtomic(
-  path: string,
-  data: string | Uint8Array | Iterable<string>,
-): Promise<{ hash: string; stamp: string | null }> {
+export async function writeAtomic(path: string, data: string | Uint8Array | Iterable<string>): Promise<Written> {
   const folder = dirname(resolve(path))
   await refuseSourceFolder(folder)
   await mkdir(folder, { recursive: true })
